@@ -1,0 +1,126 @@
+package build
+
+import (
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+)
+
+// asset is a stylesheet or script published under a name that changes with its content.
+type asset struct {
+	URL       string // "/assets/css/site.1a2b3c4d5e.css"
+	Integrity string // "sha384-…"
+	out       string
+	data      []byte
+}
+
+// assets holds the fingerprinted files and the plain static files.
+type assets struct {
+	fingerprinted map[string]*asset // by source path under static/: "css/site.css"
+	files         map[string][]byte // copied as they are (minified where the type allows)
+}
+
+// loadAssets reads static/ and the generated stylesheets. CSS and JS are minified and get a
+// content hash in their name and an integrity value; other files are copied.
+func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *diag.List) *assets {
+	a := &assets{fingerprinted: map[string]*asset{}, files: map[string][]byte{}}
+	sources := map[string][]byte{}
+	for k, v := range generated {
+		sources[k] = v
+	}
+	_ = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p != "static" {
+				diags.Errorf(p, 0, "", "cannot read: %v", err)
+			}
+			return nil
+		}
+		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			diags.Errorf(p, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		sources[strings.TrimPrefix(p, "static/")] = data
+		return nil
+	})
+	names := make([]string, 0, len(sources))
+	for k := range sources {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		data := sources[name]
+		ext := path.Ext(name)
+		min, err := minifyBytes(m, ext, data)
+		if err != nil {
+			diags.Errorf("static/"+name, 0, "check the file's syntax", "cannot minify: %v", err)
+			continue
+		}
+		if ext != ".css" && ext != ".js" {
+			a.files[name] = min
+			continue
+		}
+		sum := sha256.Sum256(min)
+		hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		sri := sha512.Sum384(min)
+		a.fingerprinted[name] = &asset{
+			URL:       "/assets/" + hashed,
+			Integrity: "sha384-" + base64.StdEncoding.EncodeToString(sri[:]),
+			out:       "assets/" + hashed,
+			data:      min,
+		}
+	}
+	return a
+}
+
+// url returns the published address of a fingerprinted file.
+func (a *assets) url(name string) (string, error) {
+	if x := a.fingerprinted[name]; x != nil {
+		return x.URL, nil
+	}
+	return "", fmt.Errorf("no stylesheet or script static/%s", name)
+}
+
+func (a *assets) integrity(name string) (string, error) {
+	if x := a.fingerprinted[name]; x != nil {
+		return x.Integrity, nil
+	}
+	return "", fmt.Errorf("no stylesheet or script static/%s", name)
+}
+
+// exists tells whether a static file is published at path (for links in content).
+func (a *assets) exists(p string) bool {
+	if _, ok := a.files[p]; ok {
+		return true
+	}
+	_, ok := a.fingerprinted[p]
+	return ok
+}
+
+// write puts every asset into the output.
+func (a *assets) write(o *output) error {
+	for name, data := range a.files {
+		if err := o.write(name, data); err != nil {
+			return err
+		}
+	}
+	for _, x := range a.fingerprinted {
+		if err := o.write(x.out, x.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}

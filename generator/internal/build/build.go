@@ -1,0 +1,159 @@
+package build
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/educare-handbook/handbook/generator/internal/content"
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/i18n"
+	"github.com/educare-handbook/handbook/generator/internal/layout"
+	"github.com/educare-handbook/handbook/generator/internal/markdown"
+	"github.com/educare-handbook/handbook/generator/internal/site"
+)
+
+// DefaultBaseURL is used when neither a flag nor Netlify says where the site lives.
+const DefaultBaseURL = "http://localhost:1313/"
+
+// Options are the inputs of one build.
+type Options struct {
+	Root    string // the site root: content/, layouts/, static/, i18n/
+	Out     string // the output folder, replaced only when the build succeeds
+	BaseURL string
+	Drafts  bool
+	NoIndex bool      // deploy previews: tell search engines to stay away
+	Log     io.Writer // timings; nil for silence
+}
+
+// Result says what a build did.
+type Result struct {
+	Pages int
+	Files int
+	Diags *diag.List
+	Steps []Step
+}
+
+// Step is one timed stage of the pipeline.
+type Step struct {
+	Name     string
+	Duration time.Duration
+}
+
+// BaseURLFromEnv picks the base URL the way Netlify means it: the deploy's own address on
+// previews and branch deploys, the site's main address otherwise.
+func BaseURLFromEnv(getenv func(string) string) string {
+	ctx := getenv("CONTEXT")
+	if (ctx == "deploy-preview" || ctx == "branch-deploy") && getenv("DEPLOY_PRIME_URL") != "" {
+		return getenv("DEPLOY_PRIME_URL")
+	}
+	if u := getenv("URL"); u != "" {
+		return u
+	}
+	if u := getenv("DEPLOY_PRIME_URL"); u != "" {
+		return u
+	}
+	return DefaultBaseURL
+}
+
+// Build runs the whole pipeline. On any content error it returns the diagnostics and leaves
+// the output folder untouched.
+func Build(opts Options) (*Result, error) {
+	res := &Result{Diags: &diag.List{}}
+	fsys := os.DirFS(opts.Root)
+	m, err := Load(fsys, opts, res)
+	if err != nil {
+		return res, err
+	}
+	out, err := newOutput(opts.Out, opts.Root)
+	if err != nil {
+		return res, err
+	}
+	if err := m.write(out, res); err != nil {
+		out.abort()
+		return res, err
+	}
+	if err := timed(res, "swap", out.commit); err != nil {
+		out.abort()
+		return res, fmt.Errorf("replacing %s: %w", opts.Out, err)
+	}
+	res.Pages = len(m.site.Pages)
+	if opts.Log != nil {
+		for _, s := range res.Steps {
+			fmt.Fprintf(opts.Log, "  %-10s %6.0f ms\n", s.Name, float64(s.Duration.Microseconds())/1000)
+		}
+	}
+	return res, nil
+}
+
+// Model is a loaded, checked site ready to be written.
+type Model struct {
+	opts    Options
+	site    *site.Site
+	md      *markdown.Renderer
+	layouts *layout.Set
+	assets  *assets
+	catalog *i18n.Catalog
+}
+
+// Site returns the site model.
+func (m *Model) Site() *site.Site { return m.site }
+
+// Load reads and checks everything; the returned error is non-nil when res.Diags has errors.
+func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
+	diags := res.Diags
+	m := &Model{opts: opts}
+	if !strings.HasSuffix(opts.BaseURL, "/") {
+		m.opts.BaseURL += "/"
+	}
+	var pages []*content.Page
+	timedNoErr(res, "load", func() {
+		m.catalog = i18n.Load(fsys, diags)
+		vocab := map[string]content.Vocabulary{}
+		for field, ns := range map[string]string{"themes": "theme", "audience": "audience", "setting": "setting",
+			"source": "source", "pilots": "pilot", "level": "level", "region": "region"} {
+			vocab[field] = m.catalog.Vocabulary(ns)
+		}
+		langs := m.catalog.Codes()
+		if len(langs) == 0 {
+			return
+		}
+		pages = content.Load(fsys, content.Options{Languages: langs, Vocabulary: vocab, Drafts: opts.Drafts}, diags)
+	})
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	m.md = markdown.New(markdown.Options{BoxLabel: func(lang, kind string) string {
+		if l := m.catalog.Get(lang); l != nil {
+			if s, err := l.T("box." + strings.ToLower(kind)); err == nil {
+				return s
+			}
+		}
+		return kind
+	}})
+	mini := newMinifier()
+	timedNoErr(res, "model", func() {
+		m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages}, diags)
+		m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)
+		m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags)
+	})
+	timedNoErr(res, "markdown", func() { m.renderMarkdown(diags) })
+	if diags.HasErrors() {
+		return nil, diags.Err()
+	}
+	return m, nil
+}
+
+func timed(res *Result, name string, fn func() error) error {
+	start := time.Now()
+	err := fn()
+	res.Steps = append(res.Steps, Step{name, time.Since(start)})
+	return err
+}
+
+func timedNoErr(res *Result, name string, fn func()) {
+	_ = timed(res, name, func() error { fn(); return nil })
+}

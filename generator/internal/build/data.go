@@ -1,0 +1,64 @@
+package build
+
+import (
+	"html/template"
+
+	"github.com/educare-handbook/handbook/generator/internal/site"
+)
+
+// PageData is what a layout receives: everything prepared, nothing to compute.
+type PageData struct {
+	Site       *site.Site
+	Lang       *site.Lang
+	Page       *site.Page
+	Permalink  string
+	Alternates []Alternate  // hreflang links in the head
+	Switcher   []SwitchItem // the language switcher
+	NoIndex    bool
+	Languages  []*site.Lang // root page: every language
+}
+
+// Alternate is one hreflang link.
+type Alternate struct {
+	Lang string
+	Href string
+}
+
+// SwitchItem is one entry of the language switcher: the same page in that language, or,
+// when it has no translation there, that language's home page.
+type SwitchItem struct {
+	Code       string
+	Name       string
+	Dir        string
+	URL        string
+	Current    bool
+	Translated bool
+}
+
+func (m *Model) pageData(p *site.Page) *PageData {
+	s := m.site
+	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), NoIndex: m.opts.NoIndex}
+	if p.Kind != site.Kind404 {
+		d.Alternates = append(d.Alternates, Alternate{Lang: p.Lang.Code, Href: d.Permalink})
+		for _, t := range p.Translations {
+			d.Alternates = append(d.Alternates, Alternate{Lang: t.Lang.Code, Href: t.Permalink(s)})
+		}
+	}
+	for _, l := range s.Languages {
+		item := SwitchItem{Code: l.Code, Name: l.Name, Dir: l.Dir, Current: l == p.Lang}
+		if t := s.Translation(p, l.Code); t != nil && p.Kind != site.Kind404 {
+			item.URL, item.Translated = t.URL, true
+		} else {
+			item.URL = l.Home.URL
+		}
+		d.Switcher = append(d.Switcher, item)
+	}
+	return d
+}
+
+func (m *Model) templateFuncs() template.FuncMap {
+	return template.FuncMap{
+		"asset":     func(name string) (string, error) { return m.assets.url(name) },
+		"integrity": func(name string) (string, error) { return m.assets.integrity(name) },
+	}
+}

@@ -1,0 +1,44 @@
+package build
+
+import (
+	"bytes"
+	"encoding/xml"
+
+	"github.com/educare-handbook/handbook/generator/internal/site"
+)
+
+// sitemap lists every page with its translations as hreflang alternates.
+func sitemap(s *site.Site) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	for _, p := range s.Pages {
+		if p.Kind == site.Kind404 {
+			continue
+		}
+		b.WriteString("<url><loc>")
+		xml.EscapeText(&b, []byte(p.Permalink(s)))
+		b.WriteString("</loc>")
+		if len(p.Translations) > 0 {
+			alt := func(lang, href string) {
+				b.WriteString(`<xhtml:link rel="alternate" hreflang="` + lang + `" href="`)
+				xml.EscapeText(&b, []byte(href))
+				b.WriteString(`"/>`)
+			}
+			alt(p.Lang.Code, p.Permalink(s))
+			for _, t := range p.Translations {
+				alt(t.Lang.Code, t.Permalink(s))
+			}
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func robots(s *site.Site, noIndex bool) []byte {
+	if noIndex {
+		return []byte("User-agent: *\nDisallow: /\n")
+	}
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
+}

@@ -1,0 +1,148 @@
+package build
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"github.com/tdewolff/minify/v2"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/layout"
+	"github.com/educare-handbook/handbook/generator/internal/site"
+)
+
+// write renders everything into the fresh output folder.
+func (m *Model) write(out *output, res *Result) error {
+	diags := res.Diags
+	pages := m.site.Pages
+	mini := newMinifier()
+	var files atomic.Int64
+	renderErrs := &renderErrors{}
+	err := timed(res, "render", func() error {
+		var firstErr atomic.Value
+		parallel(len(pages), func(i int) {
+			p := pages[i]
+			html, err := m.layouts.Render(p.Lang.Code, p.Layout(), m.pageData(p))
+			if err != nil {
+				renderErrs.add(p, err)
+				return
+			}
+			if html, err = minifyBytes(mini, ".html", html); err != nil {
+				diags.Errorf(sourceOf(p), 0, "", "minifying %s: %v", p.URL, err)
+				return
+			}
+			if err := out.write(p.OutputPath(), html); err != nil {
+				firstErr.CompareAndSwap(nil, err)
+				return
+			}
+			files.Add(1)
+		})
+		if err, ok := firstErr.Load().(error); ok {
+			return err
+		}
+		renderErrs.report(diags)
+		return diags.Err()
+	})
+	if err != nil {
+		return err
+	}
+	return timed(res, "files", func() error {
+		if err := m.assets.write(out); err != nil {
+			return err
+		}
+		extra, err := m.siteFiles(mini)
+		if err != nil {
+			return err
+		}
+		for name, data := range extra {
+			if err := out.write(name, data); err != nil {
+				return err
+			}
+		}
+		res.Files = int(files.Load()) + len(extra) + len(m.assets.files) + len(m.assets.fingerprinted)
+		return nil
+	})
+}
+
+// siteFiles are the files outside the languages: the root page, the root 404, the sitemap
+// and robots.txt.
+func (m *Model) siteFiles(mini *minify.M) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	def := m.site.Languages[0]
+	root := m.pageData(def.Home)
+	root.Languages = m.site.Languages
+	html, err := m.layouts.Render(def.Code, "root", root)
+	if err != nil {
+		return nil, fmt.Errorf("root page: %w", err)
+	}
+	files["index.html"] = html
+	nf, err := m.layouts.Render(def.Code, "404", m.pageData(def.NotFound))
+	if err != nil {
+		return nil, fmt.Errorf("404 page: %w", err)
+	}
+	files["404.html"] = nf
+	files["sitemap.xml"] = sitemap(m.site)
+	files["robots.txt"] = robots(m.site, m.opts.NoIndex)
+	for name, data := range files {
+		min, err := minifyBytes(mini, path.Ext(name), data)
+		if err != nil {
+			return nil, fmt.Errorf("minifying %s: %w", name, err)
+		}
+		files[name] = min
+	}
+	return files, nil
+}
+
+// renderErrors groups template errors: one broken line in a layout fails every page that
+// uses it, and the editor needs to read it once, with a count, not a thousand times.
+type renderErrors struct {
+	mu     sync.Mutex
+	byText map[string]*renderError
+}
+
+type renderError struct {
+	file  string
+	line  int
+	msg   string
+	pages []string
+}
+
+func (r *renderErrors) add(p *site.Page, err error) {
+	file, line, msg := layout.SplitTemplateError(err)
+	if file == "" {
+		file = sourceOf(p)
+	}
+	key := fmt.Sprintf("%s:%d:%s", file, line, msg)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.byText == nil {
+		r.byText = map[string]*renderError{}
+	}
+	e := r.byText[key]
+	if e == nil {
+		e = &renderError{file: file, line: line, msg: msg}
+		r.byText[key] = e
+	}
+	e.pages = append(e.pages, p.URL)
+}
+
+func (r *renderErrors) report(diags *diag.List) {
+	for _, e := range r.byText {
+		sort.Strings(e.pages)
+		where := "while rendering " + e.pages[0]
+		if n := len(e.pages) - 1; n > 0 {
+			where += fmt.Sprintf(" and %d more pages", n)
+		}
+		diags.Errorf(e.file, e.line, "", "%s (%s)", e.msg, where)
+	}
+}
+
+func sourceOf(p *site.Page) string {
+	if p.Source != nil {
+		return p.Source.Path
+	}
+	return p.URL
+}

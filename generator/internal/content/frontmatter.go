@@ -1,0 +1,150 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	yamlast "github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// splitFrontMatter separates the YAML between the two "---" lines from the body. bodyLine is
+// the file line on which the body starts, so Markdown positions can be mapped back to lines
+// of the file.
+func splitFrontMatter(src []byte) (fm []byte, body []byte, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	first, rest, ok := cutLine(src)
+	if strings.TrimRight(string(first), " \t\r") != "---" {
+		return nil, nil, 0, errors.New(`front matter: the file must start with a line "---", then the fields, then "---"`)
+	}
+	line := 2
+	start := rest
+	for ok {
+		var l []byte
+		l, rest, ok = cutLine(rest)
+		if strings.TrimRight(string(l), " \t\r") == "---" {
+			fm = start[:len(start)-len(rest)-len(l)]
+			if ok {
+				fm = start[:len(start)-len(rest)-len(l)-1]
+			}
+			return fm, rest, line + 1, nil
+		}
+		line++
+	}
+	return nil, nil, 0, errors.New(`front matter: no closing "---" line`)
+}
+
+// cutLine returns the first line (without its newline) and the rest; ok is false when there
+// was no newline.
+func cutLine(b []byte) (line, rest []byte, ok bool) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return b, nil, false
+	}
+	return b[:i], b[i+1:], true
+}
+
+// frontMatter is the parsed YAML with the file line of each key, for error positions.
+type frontMatter struct {
+	node  yamlast.Node
+	lines map[string]int // "themes", "source.document", "figures[1].value" → file line
+}
+
+// parseFrontMatter parses YAML that starts on file line 2.
+func parseFrontMatter(fm []byte) (*frontMatter, *positionedError) {
+	if len(bytes.TrimSpace(fm)) == 0 {
+		return nil, &positionedError{line: 1, msg: "front matter: empty", hint: `add at least "title:" and "summary:"`}
+	}
+	file, err := parser.ParseBytes(fm, 0)
+	if err != nil {
+		return nil, yamlError(err)
+	}
+	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
+		return nil, &positionedError{line: 1, msg: "front matter: expected one block of fields"}
+	}
+	body := file.Docs[0].Body
+	if _, ok := body.(*yamlast.MappingNode); !ok {
+		if _, ok := body.(*yamlast.MappingValueNode); !ok {
+			return nil, &positionedError{line: nodeLine(body), msg: "front matter: expected fields such as \"title: …\""}
+		}
+	}
+	f := &frontMatter{node: body, lines: map[string]int{}}
+	collectLines(body, "", f.lines)
+	return f, nil
+}
+
+// decode fills v strictly: unknown fields and wrong types are errors with a line.
+func (f *frontMatter) decode(v any) *positionedError {
+	if err := yaml.NodeToValue(f.node, v, yaml.DisallowUnknownField()); err != nil {
+		return yamlError(err)
+	}
+	return nil
+}
+
+// line returns the file line of a key path, or 1 (the front matter start) when unknown.
+func (f *frontMatter) line(path string) int {
+	if f != nil {
+		if l, ok := f.lines[path]; ok {
+			return l
+		}
+	}
+	return 1
+}
+
+func collectLines(n yamlast.Node, prefix string, lines map[string]int) {
+	switch n := n.(type) {
+	case *yamlast.MappingNode:
+		for _, v := range n.Values {
+			collectLines(v, prefix, lines)
+		}
+	case *yamlast.MappingValueNode:
+		key := n.Key.String()
+		path := key
+		if prefix != "" {
+			path = prefix + "." + key
+		}
+		lines[path] = nodeLine(n.Key)
+		collectLines(n.Value, path, lines)
+	case *yamlast.SequenceNode:
+		for i, v := range n.Values {
+			p := fmt.Sprintf("%s[%d]", prefix, i)
+			lines[p] = nodeLine(v)
+			collectLines(v, p, lines)
+		}
+	}
+}
+
+// nodeLine maps a YAML line (1 = first line after "---") to the file line.
+func nodeLine(n yamlast.Node) int {
+	if n == nil || n.GetToken() == nil {
+		return 1
+	}
+	return n.GetToken().Position.Line + 1
+}
+
+// positionedError is a front matter problem at a file line.
+type positionedError struct {
+	line int
+	msg  string
+	hint string
+}
+
+func yamlError(err error) *positionedError {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		line := 1
+		if tk := ye.GetToken(); tk != nil {
+			line = tk.Position.Line + 1
+		}
+		msg := ye.GetMessage()
+		var unknown *yaml.UnknownFieldError
+		if errors.As(err, &unknown) {
+			return &positionedError{line: line, msg: "front matter: " + msg, hint: "check the spelling; the README lists the fields of each type"}
+		}
+		return &positionedError{line: line, msg: "front matter: " + msg, hint: "YAML: quote text that contains \": \" or starts with a quote, bracket or *"}
+	}
+	return &positionedError{line: 1, msg: "front matter: " + err.Error()}
+}

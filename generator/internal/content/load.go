@@ -1,0 +1,210 @@
+package content
+
+import (
+	"io/fs"
+	"path"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+)
+
+// Options are what Load needs to know beyond the files.
+type Options struct {
+	Languages  []string              // language codes that exist (from i18n/)
+	Vocabulary map[string]Vocabulary // allowed keys per field: themes, audience, setting, source, pilots, level, region
+	Drafts     bool                  // keep draft: true pages
+}
+
+// Vocabulary is the set of keys allowed in one front matter field.
+type Vocabulary map[string]bool
+
+// Page is one Markdown file of content/ with its decoded front matter.
+type Page struct {
+	Path     string // "content/guides/asking-new-parents.en.md"
+	Section  string // "guides"; "" for the home page
+	Slug     string // from the file name: "asking-new-parents", "_index"
+	Lang     string
+	Type     string // principle, guide, anchor, condition, case, page; home, section for _index files
+	Meta     Meta
+	Body     []byte
+	BodyLine int // file line where Body starts
+}
+
+// Common returns the fields every page has.
+func (p *Page) Common() *Common { return p.Meta.common() }
+
+// IsIndex reports whether the page is a home page or section intro.
+func (p *Page) IsIndex() bool { return p.Slug == "_index" }
+
+// URLSlug is the last URL segment: the front matter slug, else the file's slug.
+func (p *Page) URLSlug() string {
+	if s := p.Common().Slug; s != "" {
+		return s
+	}
+	return p.Slug
+}
+
+// Key identifies a page across its translations: "guides/asking-new-parents".
+func (p *Page) Key() string {
+	if p.Section == "" {
+		return p.Slug
+	}
+	return p.Section + "/" + p.Slug
+}
+
+// SourcePath returns the content file of this page's translation in lang.
+func (p *Page) SourcePath(lang string) string {
+	return path.Join(path.Dir(p.Path), p.Slug+"."+lang+".md")
+}
+
+// Load reads every file under content/ of fsys (the site root) and returns the pages sorted
+// by path. Problems are reported into diags; a page with problems is left out.
+func Load(fsys fs.FS, opts Options, diags *diag.List) []*Page {
+	var files []string
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(p, 0, "", "cannot read: %v", err)
+			return nil
+		}
+		if d.IsDir() {
+			if depth := strings.Count(p, "/"); depth > 1 {
+				diags.Errorf(p, 0, "pages live in content/<section>/; move the files up", "folder too deep")
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			return nil // editor swap files and .DS_Store
+		}
+		files = append(files, p)
+		return nil
+	})
+	if err != nil {
+		diags.Errorf("content", 0, "create content/ with the pages of the site", "cannot read the content folder: %v", err)
+		return nil
+	}
+	sort.Strings(files)
+
+	pages := make([]*Page, len(files))
+	var wg sync.WaitGroup
+	work := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				pages[i] = loadFile(fsys, files[i], opts, diags)
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+
+	out := pages[:0]
+	for _, p := range pages {
+		if p != nil && (opts.Drafts || !p.Common().Draft) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var slugPattern = regexp.MustCompile(`^[\p{Ll}\p{Lo}\p{Nd}\p{Mn}]+(-[\p{Ll}\p{Lo}\p{Nd}\p{Mn}]+)*$`)
+
+// ValidSlug reports whether s can be one URL segment: lower-case letters and digits in any
+// script, joined by single hyphens. It rules out "/", "..", spaces and upper case.
+func ValidSlug(s string) bool { return slugPattern.MatchString(s) }
+
+// parsePath splits content/<section>/<slug>.<lang>.md.
+func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang string, ok bool) {
+	rel := strings.TrimPrefix(p, "content/")
+	dir, name := path.Split(rel)
+	section = strings.TrimSuffix(dir, "/")
+	if !strings.HasSuffix(name, ".md") {
+		diags.Errorf(p, 0, "content/ holds only Markdown pages (.md); put images and other files in static/", "not a page")
+		return "", "", "", false
+	}
+	base := strings.TrimSuffix(name, ".md")
+	dot := strings.LastIndexByte(base, '.')
+	if dot < 0 {
+		diags.Errorf(p, 0, "name it <slug>.<lang>.md, e.g. "+base+"."+opts.Languages[0]+".md", "no language in the file name")
+		return "", "", "", false
+	}
+	slug, lang = base[:dot], base[dot+1:]
+	if !contains(opts.Languages, lang) {
+		diags.Errorf(p, 0, "known languages: "+strings.Join(opts.Languages, ", ")+"; a language exists when i18n/"+lang+".toml exists",
+			"unknown language %q", lang)
+		return "", "", "", false
+	}
+	if section != "" && TypeOf(section) == "" {
+		diags.Errorf(p, 0, "sections: "+strings.Join(Sections(), ", "), "unknown section %q", section)
+		return "", "", "", false
+	}
+	if section == "" && slug != "_index" {
+		diags.Errorf(p, 0, "only the home page (_index."+lang+".md) sits directly in content/; move this page into a section folder", "page outside a section")
+		return "", "", "", false
+	}
+	if slug != "_index" && !ValidSlug(slug) {
+		diags.Errorf(p, 0, "use lower-case letters, digits and single hyphens, e.g. asking-new-parents", "file name %q is not a valid slug", slug)
+		return "", "", "", false
+	}
+	return section, slug, lang, true
+}
+
+func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
+	section, slug, lang, ok := parsePath(p, opts, diags)
+	if !ok {
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		diags.Errorf(p, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	fmBytes, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		diags.Errorf(p, 1, "see the README, section Front matter", "%v", err)
+		return nil
+	}
+	fm, perr := parseFrontMatter(fmBytes)
+	if perr != nil {
+		diags.Errorf(p, perr.line, perr.hint, "%s", perr.msg)
+		return nil
+	}
+	typ := TypeOf(section)
+	switch {
+	case slug == "_index" && section == "":
+		typ = "home"
+	case slug == "_index":
+		typ = "section"
+	}
+	meta := NewMeta(typ)
+	if perr := fm.decode(meta); perr != nil {
+		diags.Errorf(p, perr.line, perr.hint, "%s", perr.msg)
+		return nil
+	}
+	page := &Page{Path: p, Section: section, Slug: slug, Lang: lang, Type: typ, Meta: meta, Body: body, BodyLine: bodyLine}
+	var problems diag.List
+	validate(page, fm, opts, &problems)
+	diags.Merge(&problems)
+	if problems.HasErrors() {
+		return nil
+	}
+	return page
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

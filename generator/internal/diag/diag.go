@@ -1,0 +1,195 @@
+// Package diag owns positions and diagnostics: what went wrong, where (file:line), and what
+// the editor can do about it. Every stage of the build reports into a List so that all
+// problems of a run are shown together instead of one per run.
+package diag
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Severity tells whether a diagnostic stops the build.
+type Severity int
+
+const (
+	Error Severity = iota
+	Warning
+)
+
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Diagnostic is one problem at one place. File is relative to the site root and uses forward
+// slashes; Line is 1-based, 0 when the problem concerns the whole file.
+type Diagnostic struct {
+	File     string
+	Line     int
+	Severity Severity
+	Message  string
+	Hint     string // what to do about it; may be empty
+}
+
+// Position renders "file:line" (or just "file").
+func (d Diagnostic) Position() string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d", d.File, d.Line)
+	}
+	return d.File
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	if d.File != "" {
+		b.WriteString(d.Position())
+		b.WriteString(": ")
+	}
+	if d.Severity == Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Message)
+	if d.Hint != "" {
+		b.WriteString(" (")
+		b.WriteString(d.Hint)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// List collects diagnostics from concurrent workers.
+type List struct {
+	mu    sync.Mutex
+	items []Diagnostic
+}
+
+// Add records one diagnostic.
+func (l *List) Add(d Diagnostic) {
+	l.mu.Lock()
+	l.items = append(l.items, d)
+	l.mu.Unlock()
+}
+
+// Errorf records an error at file:line with a hint.
+func (l *List) Errorf(file string, line int, hint string, format string, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Warnf records a warning at file:line.
+func (l *List) Warnf(file string, line int, hint string, format string, args ...any) {
+	l.Add(Diagnostic{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Hint: hint})
+}
+
+// Merge appends all diagnostics of other.
+func (l *List) Merge(other *List) {
+	for _, d := range other.Items() {
+		l.Add(d)
+	}
+}
+
+// Items returns the diagnostics sorted by file, line and message, so output is stable
+// whatever order the workers finished in.
+func (l *List) Items() []Diagnostic {
+	l.mu.Lock()
+	out := append([]Diagnostic(nil), l.items...)
+	l.mu.Unlock()
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Message < b.Message
+	})
+	return out
+}
+
+// HasErrors reports whether any diagnostic is an error.
+func (l *List) HasErrors() bool {
+	return l.Count(Error) > 0
+}
+
+// Count returns how many diagnostics have the given severity.
+func (l *List) Count(s Severity) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, d := range l.items {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Err returns nil when there are no errors, else an error that summarises them.
+func (l *List) Err() error {
+	if !l.HasErrors() {
+		return nil
+	}
+	return &Failed{Errors: l.Count(Error)}
+}
+
+// Failed is returned by a stage that reported errors into a List.
+type Failed struct{ Errors int }
+
+func (f *Failed) Error() string {
+	if f.Errors == 1 {
+		return "1 error"
+	}
+	return fmt.Sprintf("%d errors", f.Errors)
+}
+
+// Format selects how diagnostics are printed.
+type Format string
+
+const (
+	Text   Format = "text"
+	GitHub Format = "github"
+)
+
+// Print writes every diagnostic in the given format.
+func (l *List) Print(w io.Writer, f Format) {
+	for _, d := range l.Items() {
+		if f == GitHub {
+			fmt.Fprintln(w, githubAnnotation(d))
+			continue
+		}
+		fmt.Fprintln(w, d.String())
+	}
+}
+
+// githubAnnotation renders a workflow command so the problem shows on the pull request line.
+func githubAnnotation(d Diagnostic) string {
+	var props []string
+	if d.File != "" {
+		props = append(props, "file="+escapeProperty(d.File))
+	}
+	if d.Line > 0 {
+		props = append(props, fmt.Sprintf("line=%d", d.Line))
+	}
+	msg := d.Message
+	if d.Hint != "" {
+		msg += " (" + d.Hint + ")"
+	}
+	cmd := "::" + d.Severity.String()
+	if len(props) > 0 {
+		cmd += " " + strings.Join(props, ",")
+	}
+	return cmd + "::" + escapeData(msg)
+}
+
+func escapeData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escapeProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}

@@ -1,0 +1,273 @@
+// Package i18n owns the UI strings of every language, read from i18n/<lang>.toml: the
+// language's own name, text direction and locale, the strings with CLDR plural forms
+// (through go-i18n), and the vocabularies (theme, audience, … labels) that front matter may
+// use. A missing string is an error naming the key and the language, never an empty string.
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/pelletier/go-toml/v2"
+	"golang.org/x/text/language"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+)
+
+// DefaultLanguage is the language whose keys every other language must have.
+const DefaultLanguage = "en"
+
+// Language is one language of the site.
+type Language struct {
+	Code   string // "nl"; the file name and the URL prefix
+	Name   string // its own name: "Nederlands"
+	Dir    string // "ltr" or "rtl"
+	Locale string // BCP 47 tag for dates and numbers: "nl-BE"
+	Weight int    // order in the language switcher
+	tag    language.Tag
+	loc    *goi18n.Localizer
+	keys   map[string]bool // every key
+	plural map[string]bool // keys with plural forms
+	plain  map[string]string // keys without plural forms or placeholders: their text, ready
+	file   string
+}
+
+// Catalog holds every language, ordered by weight then code.
+type Catalog struct {
+	Languages []*Language
+	byCode    map[string]*Language
+}
+
+// pluralForms are the CLDR categories; a table holding only these is one plural message.
+var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+
+// Load reads every i18n/*.toml of fsys. Problems go to diags.
+func Load(fsys fs.FS, diags *diag.List) *Catalog {
+	c := &Catalog{byCode: map[string]*Language{}}
+	files, err := fs.Glob(fsys, "i18n/*.toml")
+	if err != nil || len(files) == 0 {
+		diags.Errorf("i18n", 0, "add i18n/en.toml with the English UI strings", "no languages: i18n/ has no .toml file")
+		return c
+	}
+	for _, f := range files {
+		if l := loadFile(fsys, f, diags); l != nil {
+			c.Languages = append(c.Languages, l)
+			c.byCode[l.Code] = l
+		}
+	}
+	sort.SliceStable(c.Languages, func(i, j int) bool {
+		a, b := c.Languages[i], c.Languages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Code < b.Code
+	})
+	c.checkComplete(diags)
+	return c
+}
+
+func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
+	code := strings.TrimSuffix(path.Base(file), ".toml")
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		diags.Errorf(file, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	var raw map[string]any
+	if err := toml.Unmarshal(src, &raw); err != nil {
+		line := 0
+		var de *toml.DecodeError
+		if errors.As(err, &de) {
+			line, _ = de.Position()
+		}
+		diags.Errorf(file, line, "check the TOML syntax: key = \"text\"", "%v", err)
+		return nil
+	}
+	tag, err := language.Parse(code)
+	if err != nil {
+		diags.Errorf(file, 0, "name the file after a language code, e.g. nl.toml", "%q is not a language code", code)
+		return nil
+	}
+	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{}, file: file}
+	if meta, ok := raw["language"].(map[string]any); ok {
+		l.Name, _ = meta["name"].(string)
+		if d, ok := meta["dir"].(string); ok {
+			l.Dir = d
+		}
+		if loc, ok := meta["locale"].(string); ok {
+			l.Locale = loc
+		}
+		if w, ok := meta["weight"].(int64); ok {
+			l.Weight = int(w)
+		}
+		delete(raw, "language")
+	}
+	if l.Name == "" {
+		diags.Errorf(file, 0, "add [language] with name = \"…\" (the language's own name)", "missing language name")
+	}
+	if l.Dir != "ltr" && l.Dir != "rtl" {
+		diags.Errorf(file, 0, "dir is \"ltr\" or \"rtl\"", "unknown text direction %q", l.Dir)
+	}
+	bundle := goi18n.NewBundle(tag)
+	var msgs []*goi18n.Message
+	flatten("", raw, func(id string, v any) {
+		m := &goi18n.Message{ID: id}
+		switch v := v.(type) {
+		case string:
+			m.Other = v
+		case map[string]any:
+			l.plural[id] = true
+			for form, text := range v {
+				s, _ := text.(string)
+				switch form {
+				case "zero":
+					m.Zero = s
+				case "one":
+					m.One = s
+				case "two":
+					m.Two = s
+				case "few":
+					m.Few = s
+				case "many":
+					m.Many = s
+				case "other":
+					m.Other = s
+				}
+			}
+		default:
+			diags.Errorf(file, 0, "write key = \"text\"", "key %q: expected text, got %T", id, v)
+			return
+		}
+		l.keys[id] = true
+		if s, ok := v.(string); ok && !strings.Contains(s, "{{") {
+			l.plain[id] = s
+		}
+		msgs = append(msgs, m)
+	})
+	if err := bundle.AddMessages(tag, msgs...); err != nil {
+		diags.Errorf(file, 0, "", "%v", err)
+		return nil
+	}
+	l.loc = goi18n.NewLocalizer(bundle, code)
+	return l
+}
+
+// flatten walks nested tables: "theme.educare"; a table of plural forms is one message.
+func flatten(prefix string, m map[string]any, emit func(id string, v any)) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		id := k
+		if prefix != "" {
+			id = prefix + "." + k
+		}
+		if sub, ok := m[k].(map[string]any); ok && !isPlural(sub) {
+			flatten(id, sub, emit)
+			continue
+		}
+		emit(id, m[k])
+	}
+}
+
+func isPlural(m map[string]any) bool {
+	if len(m) == 0 {
+		return false
+	}
+	for k := range m {
+		if !pluralForms[k] {
+			return false
+		}
+	}
+	_, hasOther := m["other"]
+	return hasOther
+}
+
+// checkComplete reports keys the default language has and another lacks.
+func (c *Catalog) checkComplete(diags *diag.List) {
+	def := c.byCode[DefaultLanguage]
+	if def == nil {
+		diags.Errorf("i18n", 0, "the site needs i18n/"+DefaultLanguage+".toml: its keys are the reference", "no default language")
+		return
+	}
+	for _, l := range c.Languages {
+		if l == def {
+			continue
+		}
+		var missing []string
+		for k := range def.keys {
+			if !l.keys[k] {
+				missing = append(missing, k)
+			}
+		}
+		sort.Strings(missing)
+		for _, k := range missing {
+			diags.Errorf(l.file, 0, "translate it from "+def.file, "missing UI string %q in language %q", k, l.Code)
+		}
+	}
+}
+
+// Get returns a language by code (nil if unknown).
+func (c *Catalog) Get(code string) *Language { return c.byCode[code] }
+
+// Codes lists the language codes in order.
+func (c *Catalog) Codes() []string {
+	out := make([]string, len(c.Languages))
+	for i, l := range c.Languages {
+		out[i] = l.Code
+	}
+	return out
+}
+
+// T returns the string for key; with a count, the plural form CLDR chooses for this
+// language, with {{.Count}} filled in.
+func (l *Language) T(key string, count ...int) (string, error) {
+	if s, ok := l.plain[key]; ok {
+		return s, nil // most strings: no need to run go-i18n's template for them
+	}
+	if !l.keys[key] {
+		return "", fmt.Errorf("%s: missing UI string %q in language %q", l.file, key, l.Code)
+	}
+	cfg := &goi18n.LocalizeConfig{MessageID: key}
+	if len(count) > 0 {
+		cfg.TemplateData = map[string]any{"Count": count[0]}
+		if l.plural[key] {
+			cfg.PluralCount = count[0]
+		}
+	}
+	s, err := l.loc.Localize(cfg)
+	if err != nil {
+		return "", fmt.Errorf("%s: UI string %q in language %q: %v", l.file, key, l.Code, err)
+	}
+	return s, nil
+}
+
+// Has reports whether the language defines key.
+func (l *Language) Has(key string) bool { return l.keys[key] }
+
+// Tag is the language's BCP 47 tag.
+func (l *Language) Tag() language.Tag { return l.tag }
+
+// Vocabulary returns the keys of a namespace in the default language: Vocabulary("theme")
+// lists every theme an editor may use.
+func (c *Catalog) Vocabulary(namespace string) map[string]bool {
+	out := map[string]bool{}
+	def := c.byCode[DefaultLanguage]
+	if def == nil {
+		return out
+	}
+	prefix := namespace + "."
+	for k := range def.keys {
+		if rest, ok := strings.CutPrefix(k, prefix); ok && !strings.Contains(rest, ".") {
+			out[rest] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,151 @@
+// Package layout owns the html/template files in layouts/: a base, one layout per page kind
+// or content type, and partials. Templates are named by their file path, so Go's own errors
+// read "layouts/guide.html:12:3: …". Each layout is parsed once and cloned per language with
+// that language's T function bound.
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/i18n"
+)
+
+// Base is the skeleton every page layout fills by defining "main".
+const Base = "layouts/_base.html"
+
+// Required lists the layouts a site must have.
+var Required = []string{"home", "section", "principle", "guide", "anchor", "condition", "case", "page",
+	"taxonomy", "term", "404", "root"}
+
+// Set holds the parsed layouts per language.
+type Set struct {
+	byLang map[string]map[string]*template.Template
+}
+
+// Load parses layouts/ once. funcs are the site-wide functions (asset, integrity, …); T is
+// added per language.
+func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *diag.List) *Set {
+	set := &Set{byLang: map[string]map[string]*template.Template{}}
+	all := template.FuncMap{"T": func(string, ...int) (string, error) { return "", nil }}
+	for k, v := range funcs {
+		all[k] = v
+	}
+	base := template.New(Base).Funcs(all)
+	src, err := fs.ReadFile(fsys, Base)
+	if err != nil {
+		diags.Errorf(Base, 0, "the base layout holds the <html> skeleton and calls {{block \"main\" .}}", "missing base layout")
+		return set
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		reportTemplateError(diags, Base, err)
+		return set
+	}
+	partials, _ := fs.Glob(fsys, "layouts/partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		src, err := fs.ReadFile(fsys, p)
+		if err == nil {
+			_, err = base.New(p).Parse(string(src))
+		}
+		if err != nil {
+			reportTemplateError(diags, p, err)
+		}
+	}
+	parsed := map[string]*template.Template{}
+	for _, name := range Required {
+		file := "layouts/" + name + ".html"
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			diags.Errorf(file, 0, "every site needs the layouts "+strings.Join(Required, ", "), "missing layout")
+			continue
+		}
+		t, err := base.Clone()
+		if err == nil {
+			_, err = t.New(file).Parse(string(src))
+		}
+		if err != nil {
+			reportTemplateError(diags, file, err)
+			continue
+		}
+		parsed[name] = t
+	}
+	for _, l := range langs {
+		m := map[string]*template.Template{}
+		for name, t := range parsed {
+			c, err := t.Clone()
+			if err != nil {
+				diags.Errorf("layouts/"+name+".html", 0, "", "%v", err)
+				continue
+			}
+			m[name] = c.Funcs(template.FuncMap{"T": l.T})
+		}
+		set.byLang[l.Code] = m
+	}
+	return set
+}
+
+// Execute renders a layout in a language into w.
+func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
+	t := s.byLang[lang][layout]
+	if t == nil {
+		return fmt.Errorf("no layout %q for language %q", layout, lang)
+	}
+	return t.ExecuteTemplate(w, Base, data)
+}
+
+// Render is Execute into a fresh buffer.
+func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := s.Execute(&buf, lang, layout, data); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// reportTemplateError keeps Go's "file:line" from the template error.
+func reportTemplateError(diags *diag.List, file string, err error) {
+	f, line, msg := SplitTemplateError(err)
+	if f == "" {
+		f = file
+	}
+	diags.Errorf(f, line, "", "%s", msg)
+}
+
+// SplitTemplateError pulls "layouts/x.html" and the line out of an html/template error.
+func SplitTemplateError(err error) (file string, line int, msg string) {
+	msg = strings.TrimPrefix(err.Error(), "template: ")
+	i := strings.Index(msg, "layouts/")
+	if i < 0 {
+		return "", 0, msg
+	}
+	rest := msg[i:]
+	parts := strings.SplitN(rest, ":", 4)
+	if len(parts) < 3 {
+		return "", 0, msg
+	}
+	file = path.Clean(parts[0])
+	fmt.Sscanf(parts[1], "%d", &line)
+	tail := strings.TrimSpace(strings.Join(parts[2:], ":"))
+	// drop a column number
+	if j := strings.IndexByte(tail, ':'); j > 0 && isDigits(tail[:j]) {
+		tail = strings.TrimSpace(tail[j+1:])
+	}
+	return file, line, tail
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,184 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// BoxKinds are the kinds a box may have: GitHub's alerts and the handbook's own.
+var BoxKinds = []string{"NOTE", "TIP", "IMPORTANT", "WARNING", "CAUTION",
+	"IN-CONCRETO", "FOCUS", "ATTENTION", "QUOTE", "QUESTIONS", "STEPS"}
+
+// KindBox is the AST node kind of a box.
+var KindBox = ast.NewNodeKind("Box")
+
+// Box is a blockquote that starts with "[!KIND] optional title".
+type Box struct {
+	ast.BaseBlock
+	Variant string // upper case, e.g. "IN-CONCRETO"
+	Title   string // text after the marker; for QUOTE, who said it
+	Label   string // the kind's name in the page's language
+}
+
+// Kind implements ast.Node.
+func (b *Box) Kind() ast.NodeKind { return KindBox }
+
+// Dump implements ast.Node.
+func (b *Box) Dump(source []byte, level int) {
+	ast.DumpHelper(b, source, level, map[string]string{"Variant": b.Variant, "Title": b.Title}, nil)
+}
+
+var markerPattern = regexp.MustCompile(`^\[!([A-Za-z][A-Za-z-]*)\][ \t]*(.*)$`)
+
+// boxTransformer turns marked blockquotes into boxes and numbers question lists on.
+type boxTransformer struct {
+	label func(lang, kind string) string
+}
+
+func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	st := state(pc)
+	var quotes []*ast.Blockquote
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if q, ok := n.(*ast.Blockquote); ok && entering {
+			quotes = append(quotes, q)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, q := range quotes {
+		para, ok := q.FirstChild().(*ast.Paragraph)
+		if !ok || para.Lines().Len() == 0 {
+			continue
+		}
+		first := para.Lines().At(0)
+		m := markerPattern.FindSubmatch(util.TrimRightSpace(first.Value(source)))
+		if m == nil {
+			continue
+		}
+		kind := strings.ToUpper(string(m[1]))
+		if !knownKind(kind) {
+			st.problem(first.Start, "unknown box kind [!"+string(m[1])+"]", "known kinds: "+strings.Join(BoxKinds, ", "))
+			continue
+		}
+		box := &Box{Variant: kind, Title: strings.TrimSpace(string(m[2]))}
+		if t.label != nil {
+			box.Label = t.label(st.lang, kind)
+		}
+		dropFirstLine(para, first)
+		for c := q.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			box.AppendChild(box, c)
+			c = next
+		}
+		q.Parent().ReplaceChild(q.Parent(), q, box)
+		if kind == "QUOTE" && box.Title == "" {
+			st.problem(first.Start, "a [!QUOTE] box names who said it", "write the role and place after the marker: > [!QUOTE] assistant educator, Brussels")
+		}
+		if kind == "QUESTIONS" || kind == "STEPS" {
+			st.numberLists(box)
+		}
+		if box.ChildCount() == 0 {
+			st.problem(first.Start, "empty [!"+kind+"] box", "write the box's text on the lines after the marker, each starting with >")
+		}
+	}
+}
+
+// dropFirstLine removes the marker line from the box's first paragraph (and the paragraph if
+// nothing else is in it).
+func dropFirstLine(para *ast.Paragraph, first text.Segment) {
+	for c := para.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if off, ok := startOffset(c); ok && off >= first.Stop {
+			break
+		}
+		para.RemoveChild(para, c)
+		c = next
+	}
+	rest := text.NewSegments()
+	for i := 1; i < para.Lines().Len(); i++ {
+		rest.Append(para.Lines().At(i))
+	}
+	para.SetLines(rest)
+	if para.ChildCount() == 0 {
+		para.Parent().RemoveChild(para.Parent(), para)
+	}
+}
+
+// numberLists makes the ordered lists of question and step boxes count on across the page.
+func (st *docState) numberLists(box *Box) {
+	for c := box.FirstChild(); c != nil; c = c.NextSibling() {
+		list, ok := c.(*ast.List)
+		if !ok || !list.IsOrdered() {
+			continue
+		}
+		list.Start = st.questionCount + 1
+		st.questionCount += list.ChildCount()
+	}
+}
+
+func knownKind(k string) bool {
+	for _, x := range BoxKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// boxRenderer writes boxes. A quote is a figure with its attribution; the others are a div
+// with the kind's label first, so the box is clear without colour.
+type boxRenderer struct{}
+
+func (r *boxRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindBox, r.render)
+}
+
+func (r *boxRenderer) render(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	b := n.(*Box)
+	class := "box box-" + strings.ToLower(b.Variant)
+	if b.Variant == "QUOTE" {
+		if entering {
+			w.WriteString(`<figure class="` + class + `"><blockquote>`)
+		} else {
+			w.WriteString(`</blockquote><figcaption>`)
+			w.Write(util.EscapeHTML([]byte(b.Title)))
+			w.WriteString("</figcaption></figure>\n")
+		}
+		return ast.WalkContinue, nil
+	}
+	if !entering {
+		w.WriteString("</div>\n")
+		return ast.WalkContinue, nil
+	}
+	w.WriteString(`<div class="` + class + `">`)
+	w.WriteString(`<p class="box-label">`)
+	label := b.Label
+	if label == "" {
+		label = b.Variant
+	}
+	w.Write(util.EscapeHTML([]byte(label)))
+	if b.Title != "" {
+		w.WriteString(`<span class="box-sep">: </span><span class="box-title">`)
+		w.Write(util.EscapeHTML([]byte(b.Title)))
+		w.WriteString(`</span>`)
+	}
+	w.WriteString("</p>\n")
+	return ast.WalkContinue, nil
+}
+
+// boxExtension registers the transformer and renderer.
+type boxExtension struct {
+	label func(lang, kind string) string
+}
+
+func (e *boxExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&boxTransformer{label: e.label}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&boxRenderer{}, 100)))
+}

@@ -1,0 +1,55 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/yuin/goldmark/ast"
+	"golang.org/x/text/unicode/norm"
+)
+
+// headingIDs makes heading IDs that keep accented and non-Latin letters ("çocuk-ve-dil",
+// "مقدمة"): goldmark's default drops every non-ASCII letter.
+type headingIDs struct {
+	used map[string]bool
+}
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+// Slugify turns heading text into an ID: NFC, lower case, letters, digits and combining marks
+// kept, everything else a single hyphen.
+func Slugify(text string) string {
+	var b strings.Builder
+	hyphen := false
+	for _, r := range norm.NFC.String(text) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r):
+			if hyphen && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			hyphen = false
+			b.WriteRune(unicode.ToLower(r))
+		case r == '\'' || r == '’':
+			// "parents' voices" → "parents-voices", not "parents--voices"
+		default:
+			hyphen = true
+		}
+	}
+	return b.String()
+}
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := Slugify(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }

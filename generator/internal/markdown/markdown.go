@@ -1,0 +1,242 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure the shared Renderer.
+type Options struct {
+	// BoxLabel names a box kind in a language ("IN-CONCRETO", "nl" → "In concreto").
+	BoxLabel func(lang, kind string) string
+}
+
+// Renderer is the handbook's Markdown setup, safe for concurrent use.
+type Renderer struct {
+	md goldmark.Markdown
+}
+
+// New builds the goldmark instance once.
+func New(opts Options) *Renderer {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.DefinitionList,
+			extension.Typographer,
+			&boxExtension{label: opts.BoxLabel},
+			&codeExtension{},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+		// Raw HTML stays off (goldmark writes a comment instead) and Parse reports it.
+	)
+	return &Renderer{md: md}
+}
+
+// Problem is something wrong in the Markdown, at a line of the body (1-based).
+type Problem struct {
+	Line    int
+	Message string
+	Hint    string
+}
+
+// Heading is one heading of a page, for the table of contents and anchor checks.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+	Line  int
+}
+
+// Link is a link or image destination as written, with its line.
+type Link struct {
+	Dest    string
+	Line    int
+	IsImage bool
+	Alt     string // images: the alt text
+	node    ast.Node
+}
+
+// Doc is one parsed page: its tree and what Render and the build need to know about it.
+type Doc struct {
+	source   []byte
+	root     ast.Node
+	Headings []Heading
+	Links    []*Link
+	Problems []Problem
+	Boxes    []BoxInfo
+	HasCode  bool // the page has a fenced code block (it needs the highlight stylesheet)
+}
+
+// BoxInfo describes a box for later use (print worksheets, handouts).
+type BoxInfo struct {
+	Type  string
+	Title string
+}
+
+// Parse parses a page body in a language. It never fails; problems are in Doc.Problems.
+func (r *Renderer) Parse(body []byte, lang string) *Doc {
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	st := &docState{lang: lang, source: body}
+	pc.Set(stateKey, st)
+	root := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	d := &Doc{source: body, root: root}
+	for _, p := range st.problems {
+		d.Problems = append(d.Problems, Problem{Line: lineOf(body, p.offset), Message: p.message, Hint: p.hint})
+	}
+	d.collect()
+	return d
+}
+
+// SetDest changes where a link points; the build calls it to turn source paths into URLs.
+func (l *Link) SetDest(dest string) {
+	switch n := l.node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// Render writes the page's HTML.
+func (r *Renderer) Render(d *Doc) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(d.source) * 2)
+	if err := r.md.Renderer().Render(&buf, d.source, d.root); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// collect walks the tree once for headings, links, boxes and raw HTML.
+func (d *Doc) collect() {
+	src := d.source
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src), Line: d.line(n)})
+		case *ast.Link:
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: d.line(n), node: n})
+		case *ast.Image:
+			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: d.line(n), IsImage: true, Alt: plainText(n, src), node: n})
+		case *ast.HTMLBlock, *ast.RawHTML:
+			d.Problems = append(d.Problems, Problem{Line: d.line(n), Message: "raw HTML is not allowed",
+				Hint: "use Markdown instead; for a box use > [!NOTE], for emphasis *text*"})
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock:
+			d.HasCode = true
+		case *Box:
+			d.Boxes = append(d.Boxes, BoxInfo{Type: n.Variant, Title: n.Title})
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+func (d *Doc) line(n ast.Node) int {
+	for p := n; p != nil; p = p.Parent() {
+		if off, ok := startOffset(p); ok {
+			return lineOf(d.source, off)
+		}
+	}
+	return 1
+}
+
+// startOffset finds the first source byte of a node: its own lines or segment, else its
+// first descendant's.
+func startOffset(n ast.Node) (int, bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		return n.Segment.Start, true
+	case *ast.RawHTML:
+		if n.Segments.Len() > 0 {
+			return n.Segments.At(0).Start, true
+		}
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(0).Start, true
+		}
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off, ok := startOffset(c); ok {
+			return off, true
+		}
+	}
+	return 0, false
+}
+
+func lineOf(src []byte, offset int) int {
+	if offset > len(src) {
+		offset = len(src)
+	}
+	return bytes.Count(src[:offset], []byte{'\n'}) + 1
+}
+
+// plainText is the text of a node without markup.
+func plainText(n ast.Node, src []byte) string {
+	var b bytes.Buffer
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(src))
+			if c.SoftLineBreak() || c.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(c.Value)
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return string(bytes.TrimSpace(b.Bytes()))
+}
+
+// docState is the per-document state of the extensions, kept in the parser.Context.
+type docState struct {
+	lang          string
+	source        []byte
+	problems      []offsetProblem
+	questionCount int
+}
+
+type offsetProblem struct {
+	offset        int
+	message, hint string
+}
+
+func (st *docState) problem(offset int, message, hint string) {
+	st.problems = append(st.problems, offsetProblem{offset, message, hint})
+}
+
+var stateKey = parser.NewContextKey()
+
+func state(pc parser.Context) *docState {
+	if st, ok := pc.Get(stateKey).(*docState); ok {
+		return st
+	}
+	return &docState{}
+}
+
+var _ renderer.NodeRenderer = (*boxRenderer)(nil)
+var _ = util.Prioritized

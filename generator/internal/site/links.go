@@ -1,0 +1,133 @@
+package site
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+)
+
+// LinkProblem is what is wrong with one link, for the caller to report at the link's line.
+type LinkProblem struct {
+	Message, Hint string
+}
+
+// AnchorCheck is a link to a heading of another page; it can only be checked once every page
+// is rendered, so ResolveLink hands it back instead.
+type AnchorCheck struct {
+	From   *Page
+	Target *Page
+	ID     string
+	Line   int
+}
+
+// ResolveLink turns a link as written in p's Markdown into the URL to publish. A link to a
+// content file becomes that page's URL. staticExists tells whether a file exists in static/.
+// It only reads the model, so pages may resolve their links in parallel.
+func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, staticExists func(string) bool) (string, *AnchorCheck, []LinkProblem) {
+	var problems []LinkProblem
+	fail := func(hint, msg string) (string, *AnchorCheck, []LinkProblem) {
+		return dest, nil, append(problems, LinkProblem{msg, hint})
+	}
+	if isImage && strings.TrimSpace(alt) == "" {
+		problems = append(problems, LinkProblem{"image without alt text",
+			"describe the image for readers who cannot see it: ![A teacher and a parent at the gate](/images/gate.jpg)"})
+	}
+	if strings.TrimSpace(dest) == "" {
+		return fail("write where the link goes between the brackets: [text](../guides/asking-new-parents.en.md)", "link without a destination")
+	}
+	u, err := url.Parse(dest)
+	if err != nil {
+		return fail("check the address for spaces or stray characters", "malformed link "+quote(dest)+": "+err.Error())
+	}
+	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
+		switch u.Scheme {
+		case "http", "https":
+			if u.Host == "" {
+				return fail("write a full address such as https://example.org/page", "malformed external link "+quote(dest))
+			}
+		case "mailto", "tel":
+			return fail("the handbook shows no personal contact details; link to an organisation's web page instead", "contact link "+quote(dest))
+		default:
+			return fail("only http and https links are allowed", "link with scheme "+quote(u.Scheme))
+		}
+		return dest, nil, problems
+	}
+	if strings.HasPrefix(dest, "#") {
+		return dest, &AnchorCheck{From: p, Target: p, ID: u.Fragment}, problems
+	}
+	if strings.HasPrefix(u.Path, "/") {
+		if isImage || path.Ext(u.Path) != "" {
+			if !staticExists(strings.TrimPrefix(u.Path, "/")) {
+				return fail("put the file in static"+u.Path+" or correct the path", "link to a missing file "+quote(u.Path))
+			}
+			return dest, nil, problems
+		}
+		return fail("link to the page's source file instead, e.g. ../guides/asking-new-parents.en.md, so the link follows the page when its URL changes",
+			"link to a site path "+quote(dest))
+	}
+	if isImage {
+		return fail("put images in static/images/ and link them as /images/name.jpg", "image path "+quote(dest)+" is relative")
+	}
+	if path.Ext(u.Path) != ".md" {
+		return fail("link to the source file of the page, e.g. ../guides/asking-new-parents.en.md", "link "+quote(dest)+" does not point to a page's .md file")
+	}
+	target := path.Join(path.Dir(p.Source.Path), u.Path)
+	tp := s.bySource[target]
+	if tp == nil {
+		hint := "check the file name; pages are content/<section>/<slug>.<lang>.md"
+		if other := s.existingTranslation(target); other != "" {
+			hint = "that page exists as " + other + "; link to it, or write the missing translation"
+		}
+		return fail(hint, "link to a missing page "+target)
+	}
+	if u.Fragment == "" {
+		return tp.URL, nil, problems
+	}
+	return tp.URL + "#" + u.Fragment, &AnchorCheck{From: p, Target: tp, ID: u.Fragment}, problems
+}
+
+// CheckAnchors reports links to headings that do not exist, once every page has its headings.
+func CheckAnchors(checks []AnchorCheck, diags *diag.List) {
+	for _, c := range checks {
+		if c.Target.HasHeading(c.ID) || strings.HasPrefix(c.ID, "fn:") || strings.HasPrefix(c.ID, "fnref:") {
+			continue
+		}
+		if c.Target == c.From {
+			diags.Errorf(c.From.Source.Path, c.Line, "headings of this page: "+headingList(c.Target), "link to a missing heading #%s", c.ID)
+			continue
+		}
+		diags.Errorf(c.From.Source.Path, c.Line, "headings of "+c.Target.Source.Path+": "+headingList(c.Target),
+			"link to a missing heading #%s in %s", c.ID, c.Target.Source.Path)
+	}
+}
+
+func quote(s string) string { return `"` + s + `"` }
+
+// existingTranslation finds the same slug in another language, for a helpful hint.
+func (s *Site) existingTranslation(target string) string {
+	base := strings.TrimSuffix(target, ".md")
+	dot := strings.LastIndexByte(base, '.')
+	if dot < 0 {
+		return ""
+	}
+	for _, l := range s.Languages {
+		cand := base[:dot] + "." + l.Code + ".md"
+		if s.bySource[cand] != nil {
+			return cand
+		}
+	}
+	return ""
+}
+
+func headingList(p *Page) string {
+	if len(p.Headings) == 0 {
+		return "(none)"
+	}
+	var ids []string
+	for _, h := range p.Headings {
+		ids = append(ids, "#"+h.ID)
+	}
+	return strings.Join(ids, ", ")
+}

@@ -1,0 +1,113 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/educare-handbook/handbook/generator/internal/content"
+	"github.com/educare-handbook/handbook/generator/internal/i18n"
+	"github.com/educare-handbook/handbook/generator/internal/markdown"
+)
+
+// Site is the whole model of one build.
+type Site struct {
+	BaseURL   string // absolute, with a trailing slash
+	Languages []*Lang
+	Pages     []*Page // every output page, in a stable order
+	bySource  map[string]*Page
+	byKey     map[string]map[string]*Page // content key → lang → page
+}
+
+// Lang is one language of the site with its entry points.
+type Lang struct {
+	*i18n.Language
+	Home       *Page
+	Sections   []*Page // section list pages, in navigation order
+	Taxonomies []*Page // one list page per taxonomy (themes, audience, setting)
+	NotFound   *Page
+}
+
+// Page kinds.
+const (
+	KindHome     = "home"
+	KindSection  = "section"
+	KindPage     = "page"
+	KindTerm     = "term"
+	KindTaxonomy = "taxonomy"
+	Kind404      = "404"
+)
+
+// Page is one output page.
+type Page struct {
+	Kind    string
+	Type    string // content type of single pages: principle, guide, …
+	Lang    *Lang
+	Source  *content.Page // nil for generated pages
+	Title   string
+	Summary string
+	URL     string // site-relative, "/en/guides/asking-new-parents/"
+
+	Section      *Page   // the section list this page belongs to
+	Pages        []*Page // section and term pages: the pages listed
+	Untranslated []*Page // section pages: pages that exist only in other languages
+	Terms        []*Page // taxonomy pages: the term pages; single pages: the terms they carry
+	Translations []*Page // the same content in the other languages, in language order
+	Prev, Next   *Page
+	Related      []*Page
+	Breadcrumbs  []*Page
+	Count        int // term pages: how many pages carry the term
+
+	Content  template.HTML // the rendered Markdown body
+	Headings []markdown.Heading
+	TOC      []*markdown.TOCEntry
+	HasCode  bool // the page shows highlighted code (it then needs that stylesheet)
+
+	Taxonomy string // term and taxonomy pages: "themes", "audience", "setting"
+	TermKey  string // term pages: "educare"
+}
+
+// Permalink is the absolute URL.
+func (p *Page) Permalink(s *Site) string { return s.BaseURL + p.URL[1:] }
+
+// OutputPath is where the page is written, relative to the output folder.
+func (p *Page) OutputPath() string {
+	if p.Kind == Kind404 {
+		return p.URL[1:] + "404.html"
+	}
+	return p.URL[1:] + "index.html"
+}
+
+// Layout names the layout file that renders the page.
+func (p *Page) Layout() string {
+	switch p.Kind {
+	case KindPage:
+		return p.Type
+	default:
+		return p.Kind
+	}
+}
+
+// Meta is the typed front matter (nil for generated pages).
+func (p *Page) Meta() content.Meta {
+	if p.Source == nil {
+		return nil
+	}
+	return p.Source.Meta
+}
+
+// Common is the shared front matter (an empty one for generated pages).
+func (p *Page) Common() *content.Common {
+	if p.Source == nil {
+		return &content.Common{}
+	}
+	return p.Source.Common()
+}
+
+// HasHeading reports whether the page has a heading with this ID.
+func (p *Page) HasHeading(id string) bool {
+	for _, h := range p.Headings {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}

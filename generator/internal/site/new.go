@@ -1,0 +1,252 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/educare-handbook/handbook/generator/internal/content"
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/i18n"
+)
+
+// Taxonomies are the front matter lists that get a page per term.
+var Taxonomies = []string{"themes", "audience", "setting"}
+
+// TermNamespace is the i18n namespace of a taxonomy's term labels.
+func TermNamespace(taxonomy string) string {
+	switch taxonomy {
+	case "themes":
+		return "theme"
+	}
+	return taxonomy
+}
+
+// Input is what the model is built from.
+type Input struct {
+	BaseURL string
+	Catalog *i18n.Catalog
+	Pages   []*content.Page
+}
+
+// New builds the model from front matter alone: URLs, sections, translations, navigation,
+// taxonomies. Markdown is rendered afterwards, with links resolved against this model.
+// Problems such as two pages with one URL go to diags.
+func New(in Input, diags *diag.List) *Site {
+	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}}
+	for _, l := range in.Catalog.Languages {
+		s.Languages = append(s.Languages, &Lang{Language: l})
+	}
+	langs := map[string]*Lang{}
+	for _, l := range s.Languages {
+		langs[l.Code] = l
+	}
+
+	// Section list pages first, from _index files or generated.
+	sections := map[string]*Page{} // lang/section → page
+	for _, l := range s.Languages {
+		l.Home = &Page{Kind: KindHome, Lang: l, URL: "/" + l.Code + "/", Title: label(l, "site.title")}
+		for _, name := range content.Sections() {
+			sec := &Page{Kind: KindSection, Type: name, Lang: l, Title: label(l, "section."+name),
+				URL: "/" + l.Code + "/" + label(l, "url."+name) + "/"}
+			sections[l.Code+"/"+name] = sec
+			l.Sections = append(l.Sections, sec)
+		}
+		l.NotFound = &Page{Kind: Kind404, Lang: l, URL: "/" + l.Code + "/", Title: label(l, "notfound.title")}
+	}
+	for _, cp := range in.Pages {
+		l := langs[cp.Lang]
+		var p *Page
+		switch cp.Type {
+		case "home":
+			p = l.Home
+		case "section":
+			p = sections[cp.Lang+"/"+cp.Section]
+		default:
+			sec := sections[cp.Lang+"/"+cp.Section]
+			p = &Page{Kind: KindPage, Type: cp.Type, Lang: l, Section: sec, URL: sec.URL + cp.URLSlug() + "/"}
+			sec.Pages = append(sec.Pages, p)
+		}
+		p.Source = cp
+		p.Title = cp.Common().Title
+		p.Summary = cp.Common().Summary
+		s.bySource[cp.Path] = p
+		if s.byKey[cp.Key()] == nil {
+			s.byKey[cp.Key()] = map[string]*Page{}
+		}
+		s.byKey[cp.Key()][cp.Lang] = p
+	}
+
+	for _, l := range s.Languages {
+		s.Pages = append(s.Pages, l.Home)
+		for _, sec := range l.Sections {
+			sortPages(sec.Pages)
+			linkPrevNext(sec.Pages)
+			s.Pages = append(s.Pages, sec)
+			s.Pages = append(s.Pages, sec.Pages...)
+		}
+	}
+	s.linkTranslations()
+	s.addUntranslated()
+	s.buildTaxonomies(in.Catalog)
+	for _, l := range s.Languages {
+		s.Pages = append(s.Pages, l.NotFound)
+	}
+	s.linkBreadcrumbs()
+	s.linkRelated()
+	s.checkURLs(diags)
+	return s
+}
+
+// label returns a UI string or, when it is missing, the key itself: the layouts report a
+// missing string as an error, the model need not.
+func label(l *Lang, key string) string {
+	if t, err := l.T(key); err == nil {
+		return t
+	}
+	return key
+}
+
+// sortPages orders a section by weight, then title, then URL, for a stable order.
+func sortPages(ps []*Page) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		wa, wb := a.Common().Weight, b.Common().Weight
+		if wa != wb {
+			return wa < wb
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.URL < b.URL
+	})
+}
+
+func linkPrevNext(ps []*Page) {
+	for i, p := range ps {
+		if i > 0 {
+			p.Prev = ps[i-1]
+		}
+		if i+1 < len(ps) {
+			p.Next = ps[i+1]
+		}
+	}
+}
+
+func (s *Site) linkTranslations() {
+	for _, p := range s.Pages {
+		if p.Source == nil {
+			continue
+		}
+		for _, l := range s.Languages {
+			if t := s.byKey[p.Source.Key()][l.Code]; t != nil && t != p {
+				p.Translations = append(p.Translations, t)
+			}
+		}
+	}
+	// Generated section and home pages are translations of each other too.
+	for i, l := range s.Languages {
+		for _, other := range s.Languages {
+			if other == l {
+				continue
+			}
+			if l.Home.Source == nil || other.Home.Source == nil {
+				addOnce(l.Home, other.Home)
+			}
+			for j, sec := range l.Sections {
+				if sec.Source == nil || other.Sections[j].Source == nil {
+					addOnce(sec, other.Sections[j])
+				}
+			}
+		}
+		_ = i
+	}
+}
+
+func addOnce(p, t *Page) {
+	for _, x := range p.Translations {
+		if x == t {
+			return
+		}
+	}
+	p.Translations = append(p.Translations, t)
+}
+
+// addUntranslated lists, on each section page, the pages of that section that exist in
+// other languages only, so a reader sees them instead of missing them.
+func (s *Site) addUntranslated() {
+	for _, l := range s.Languages {
+		for i, sec := range l.Sections {
+			seen := map[string]bool{}
+			for _, other := range s.Languages {
+				if other == l {
+					continue
+				}
+				for _, p := range other.Sections[i].Pages {
+					key := p.Source.Key()
+					if s.byKey[key][l.Code] != nil || seen[key] {
+						continue
+					}
+					seen[key] = true
+					sec.Untranslated = append(sec.Untranslated, p)
+				}
+			}
+		}
+	}
+}
+
+func (s *Site) linkBreadcrumbs() {
+	for _, p := range s.Pages {
+		switch p.Kind {
+		case KindSection, KindTaxonomy, Kind404:
+			p.Breadcrumbs = []*Page{p.Lang.Home}
+		case KindPage:
+			p.Breadcrumbs = []*Page{p.Lang.Home, p.Section}
+		case KindTerm:
+			p.Breadcrumbs = []*Page{p.Lang.Home, p.Section}
+		}
+	}
+}
+
+// checkURLs reports two pages that would be written to one place.
+func (s *Site) checkURLs(diags *diag.List) {
+	seen := map[string]*Page{}
+	for _, p := range s.Pages {
+		out := p.OutputPath()
+		if prev, ok := seen[out]; ok && prev != p {
+			file, other := sourcePath(p), sourcePath(prev)
+			diags.Errorf(file, slugLine(p), "give one of them another slug: in front matter", "page URL %s is also used by %s", p.URL, other)
+			continue
+		}
+		seen[out] = p
+	}
+}
+
+func sourcePath(p *Page) string {
+	if p.Source != nil {
+		return p.Source.Path
+	}
+	return "(generated " + strings.TrimSuffix(p.URL, "/") + ")"
+}
+
+func slugLine(p *Page) int {
+	if p.Source != nil {
+		return 1
+	}
+	return 0
+}
+
+// ByPath returns the page made from a content file.
+func (s *Site) ByPath(path string) *Page { return s.bySource[path] }
+
+// Translation returns the page with the same content in lang, or nil.
+func (s *Site) Translation(p *Page, lang string) *Page {
+	if p.Lang.Code == lang {
+		return p
+	}
+	for _, t := range p.Translations {
+		if t.Lang.Code == lang {
+			return t
+		}
+	}
+	return nil
+}

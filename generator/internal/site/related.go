@@ -1,0 +1,78 @@
+package site
+
+import (
+	"math/bits"
+	"sort"
+)
+
+// maxRelated is how many related pages a page lists.
+const maxRelated = 4
+
+// linkRelated picks, for each page, the pages of its language that share most themes (then
+// an audience), skipping the page itself and its neighbours in the section. Themes and
+// audiences become bit sets first: the scoring is then a few integer operations per pair,
+// which keeps 10,000 pages fast.
+func (s *Site) linkRelated() {
+	for _, l := range s.Languages {
+		var pages []*Page
+		for _, sec := range l.Sections {
+			pages = append(pages, sec.Pages...)
+		}
+		themes, audience := bitsets(pages, func(p *Page) []string { return p.Common().Themes }),
+			bitsets(pages, func(p *Page) []string { return p.Common().Audience })
+		for i, p := range pages {
+			if themes[i] == 0 {
+				continue
+			}
+			var best []int // indexes of the best candidates so far, best first
+			score := func(j int) int {
+				sc := 2 * bits.OnesCount64(themes[i]&themes[j])
+				if audience[i]&audience[j] != 0 {
+					sc++
+				}
+				if pages[j].Type != p.Type {
+					sc++ // a guide is better served by a case than by another guide
+				}
+				return sc
+			}
+			for j, q := range pages {
+				if j == i || themes[i]&themes[j] == 0 || q == p.Prev || q == p.Next {
+					continue
+				}
+				sc := score(j)
+				if len(best) == maxRelated && sc <= score(best[maxRelated-1]) {
+					continue
+				}
+				at := sort.Search(len(best), func(k int) bool { return sc > score(best[k]) })
+				best = append(best, 0)
+				copy(best[at+1:], best[at:])
+				best[at] = j
+				if len(best) > maxRelated {
+					best = best[:maxRelated]
+				}
+			}
+			for _, j := range best {
+				p.Related = append(p.Related, pages[j])
+			}
+		}
+	}
+}
+
+// bitsets gives each page a bit per term (the first 64 terms in order of appearance).
+func bitsets(pages []*Page, terms func(*Page) []string) []uint64 {
+	index := map[string]int{}
+	out := make([]uint64, len(pages))
+	for i, p := range pages {
+		for _, t := range terms(p) {
+			b, ok := index[t]
+			if !ok {
+				b = len(index)
+				index[t] = b
+			}
+			if b < 64 {
+				out[i] |= 1 << b
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,111 @@
+// Command generator builds the Educare Handbook. Run it from the repository root:
+//
+//	go run ./generator build [--out DIR] [--base-url URL] [--drafts]
+//	go run ./generator corpus --pages N --out DIR
+//
+// It only wires flags to the packages under internal/.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/educare-handbook/handbook/generator/internal/build"
+	"github.com/educare-handbook/handbook/generator/internal/corpus"
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+)
+
+const usage = `usage: go run ./generator <command> [flags]
+
+commands:
+  build    build the site into public/ (or --out)
+  corpus   write a synthetic site for benchmarks
+
+Run "go run ./generator <command> -h" for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "corpus":
+		return runCorpus(args[1:], stdout, stderr)
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	out := fs.String("out", "public", "output folder")
+	baseURL := fs.String("base-url", "", "absolute URL of the site (default: $URL or $DEPLOY_PRIME_URL from Netlify, else "+build.DefaultBaseURL+")")
+	drafts := fs.Bool("drafts", false, "include pages with draft: true")
+	verbose := fs.Bool("v", false, "print the time of each step")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		defer f.Close()
+		_ = pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	opts := build.Options{Root: ".", Out: *out, BaseURL: *baseURL, Drafts: *drafts,
+		NoIndex: os.Getenv("CONTEXT") == "deploy-preview"}
+	if opts.BaseURL == "" {
+		opts.BaseURL = build.BaseURLFromEnv(os.Getenv)
+	}
+	if *verbose {
+		opts.Log = stdout
+	}
+	start := time.Now()
+	res, err := build.Build(opts)
+	res.Diags.Print(stderr, diag.Text)
+	if err != nil {
+		fmt.Fprintf(stderr, "build failed: %v; %s was not changed\n", err, *out)
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, *out, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+func runCorpus(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("corpus", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pages := fs.Int("pages", 1000, "number of pages (half English, half Dutch)")
+	out := fs.String("out", "", "folder to write the site into (must not exist or be empty)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "corpus: --out is required")
+		return 2
+	}
+	if err := corpus.Write(corpus.Options{Pages: *pages, Out: *out, Template: "."}); err != nil {
+		fmt.Fprintf(stderr, "corpus: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote a %d-page site into %s\n", *pages, *out)
+	return 0
+}
