@@ -31,8 +31,8 @@ type Language struct {
 	Weight int    // order in the language switcher
 	tag    language.Tag
 	loc    *goi18n.Localizer
-	keys   map[string]bool // every key
-	plural map[string]bool // keys with plural forms
+	keys   map[string]bool   // every key
+	plural map[string]bool   // keys with plural forms
 	plain  map[string]string // keys without plural forms or placeholders: their text, ready
 	file   string
 }

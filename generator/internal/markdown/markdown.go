@@ -118,6 +118,7 @@ func (r *Renderer) Render(d *Doc) ([]byte, error) {
 // collect walks the tree once for headings, links, boxes and raw HTML.
 func (d *Doc) collect() {
 	src := d.source
+	lastHTMLLine := 0
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -132,8 +133,12 @@ func (d *Doc) collect() {
 		case *ast.Image:
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: d.line(n), IsImage: true, Alt: plainText(n, src), node: n})
 		case *ast.HTMLBlock, *ast.RawHTML:
-			d.Problems = append(d.Problems, Problem{Line: d.line(n), Message: "raw HTML is not allowed",
-				Hint: "use Markdown instead; for a box use > [!NOTE], for emphasis *text*"})
+			line := d.line(n)
+			if line != lastHTMLLine { // "<span>word</span>" is one problem, not two
+				d.Problems = append(d.Problems, Problem{Line: line, Message: "raw HTML is not allowed",
+					Hint: "use Markdown instead; for a box use > [!NOTE], for emphasis *text*"})
+			}
+			lastHTMLLine = line
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			d.HasCode = true

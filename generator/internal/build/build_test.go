@@ -1,0 +1,257 @@
+package build
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// run builds the site in dir into dir/public and returns the diagnostics as text.
+func run(t *testing.T, dir string) (string, error) {
+	t.Helper()
+	res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/"})
+	var b strings.Builder
+	for _, d := range res.Diags.Items() {
+		fmt.Fprintln(&b, d.String())
+	}
+	return b.String(), err
+}
+
+func mustBuild(t *testing.T, dir string) {
+	t.Helper()
+	if out, err := run(t, dir); err != nil {
+		t.Fatalf("build failed: %v\n%s", err, out)
+	}
+}
+
+// contains checks "this output file contains …" lines; a line starting with "! " must not be
+// there.
+func contains(t *testing.T, dir, file string, wants ...string) {
+	t.Helper()
+	got := sitetest.Read(t, dir, "public/"+file)
+	for _, w := range wants {
+		if neg, ok := strings.CutPrefix(w, "! "); ok {
+			if strings.Contains(got, neg) {
+				t.Errorf("%s contains %q, it should not", file, neg)
+			}
+			continue
+		}
+		if !strings.Contains(got, w) {
+			t.Errorf("%s lacks %q\n--- got:\n%s", file, w, got)
+		}
+	}
+}
+
+const twoLanguages = `
+-- content/_index.en.md --
+---
+title: Home
+summary: The handbook.
+---
+Welcome.
+-- content/_index.nl.md --
+---
+title: Start
+summary: Het handboek.
+---
+Welkom.
+-- content/guides/asking-parents.en.md --
+---
+title: Asking parents
+summary: How to ask parents what they think.
+themes: [parents-families]
+audience: [teachers]
+source: {document: parent-school-book, section: "2.1"}
+original: en
+purpose: Hear what parents think.
+participants: A teacher and a parent.
+duration: 45 minutes
+materials: [Photos of the classroom, Floor plan]
+---
+
+## Before you start
+
+Read [the principle](../principles/reciprocity.en.md#in-practice) first.
+
+> [!QUESTIONS] Enrolment
+> 1. How did you find our school?
+> 2. How was enrolment for you?
+
+> [!QUESTIONS] First day
+> 1. How was the first day for you?
+-- content/guides/asking-parents.nl.md --
+---
+title: Ouders bevragen
+summary: Hoe je ouders vraagt wat ze denken.
+themes: [parents-families]
+audience: [teachers]
+source: {document: parent-school-book, section: "2.1"}
+original: en
+translation: {status: draft}
+slug: ouders-bevragen
+purpose: Horen wat ouders denken.
+participants: Een kleuterjuf en een ouder.
+duration: 45 minuten
+materials: [Foto's van de klas]
+---
+
+## Voor je begint
+
+Lees eerst [het principe](../principles/reciprocity.en.md).
+-- content/principles/reciprocity.en.md --
+---
+title: Reciprocity
+summary: Parents and school as partners.
+themes: [parents-families, collaboration]
+audience: [teachers, school-leaders]
+source: {document: parent-school-book, section: "Manifesto, principle 1"}
+original: en
+number: 1
+---
+
+## In practice
+
+Talk *with* parents, not about them. See [asking parents](../guides/asking-parents.en.md).
+
+> [!QUOTE] preschool teacher, Menen
+> We stopped guessing and started asking.
+`
+
+func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	contains(t, dir, "en/guides/asking-parents/index.html",
+		`<html lang="en" dir="ltr">`,
+		`<link rel="canonical" href="https://handbook.example/en/guides/asking-parents/">`,
+		`hreflang="nl" href="https://handbook.example/nl/gidsen/ouders-bevragen/"`,
+		`href="/en/principles/reciprocity/#in-practice"`, // a link to a source file became a URL
+		`Hear what parents think.`,                       // the guide's purpose
+		`<ol start="3">`,                                 // questions numbered on across boxes
+		`href="/nl/gidsen/ouders-bevragen/"`,             // the switcher goes to the same page
+	)
+	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html",
+		`<html lang="nl" dir="ltr">`,
+		`notice-draft`, // a draft translation says so
+		`href="/en/principles/reciprocity/"`,
+	)
+	// The principle has no Dutch translation: the switcher says so and offers the Dutch home.
+	contains(t, dir, "en/principles/reciprocity/index.html",
+		`Principle 1`,
+		`<figcaption>preschool teacher, Menen</figcaption>`,
+		`class="lang-missing"`,
+	)
+	// The Dutch section list shows the untranslated principle with a marker.
+	contains(t, dir, "nl/principes/index.html", `Nog niet vertaald`, `href="/en/principles/reciprocity/"`)
+	contains(t, dir, "sitemap.xml", `<loc>https://handbook.example/nl/gidsen/ouders-bevragen/</loc>`, `hreflang="en"`)
+	contains(t, dir, "robots.txt", "Sitemap: https://handbook.example/sitemap.xml")
+	contains(t, dir, "en/themes/parents-families/index.html", `href="/en/guides/asking-parents/"`, `2 pages`)
+	contains(t, dir, "nl/404.html", `Pagina niet gevonden`)
+	contains(t, dir, "404.html", `Page not found`)
+	contains(t, dir, "index.html", `href="/nl/"`, `href="/en/"`)
+}
+
+func TestEveryContentTypeRendersItsFields(t *testing.T) {
+	dir := sitetest.New(t, `
+-- content/principles/p.en.md --
+`+sitetest.Page("principle", "", "## Body\n\nText.\n")+`
+-- content/guides/g.en.md --
+`+sitetest.Page("guide", "", "Text.\n")+`
+-- content/anchors/a.en.md --
+`+sitetest.Page("anchor", "", "Text.\n")+`
+-- content/conditions/c.en.md --
+`+sitetest.Page("condition", "", "Text.\n")+`
+-- content/cases/k.en.md --
+`+sitetest.Page("case", "", "Text.\n")+`
+-- content/about/b.en.md --
+`+sitetest.Page("page", "", "Text.\n")+`
+`)
+	mustBuild(t, dir)
+	contains(t, dir, "en/principles/p/index.html", "Principle 1", "type-mark-principle")
+	contains(t, dir, "en/guides/g/index.html", "Ask parents.", "A teacher and a parent.", "45 minutes", "<li>Photos</li>")
+	contains(t, dir, "en/anchor-points/a/index.html", "Give every assistant an hour.", "Flemish government, School", "Flanders")
+	contains(t, dir, "en/conditions/c/index.html", "Brussels pilot (The Chameleon)")
+	contains(t, dir, "en/cases/k/index.html", "Anderlecht, Brussels, Belgium", "Primary school", "2018-2019", "<dt>Pupils</dt><dd>184</dd>")
+	contains(t, dir, "en/about/b/index.html", "A page", "Parent–school collaboration book (AMIF project), 2.1")
+	// Sections exist even without an _index file, with their localized names.
+	contains(t, dir, "nl/ankerpunten/index.html", "<h1>Ankerpunten</h1>")
+}
+
+func TestIdenticalInputGivesIdenticalOutput(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	first := treeHash(t, filepath.Join(dir, "public"))
+	mustBuild(t, dir)
+	if second := treeHash(t, filepath.Join(dir, "public")); first != second {
+		t.Fatal("two builds of the same input differ")
+	}
+}
+
+func TestFailedBuildLeavesPreviousOutputUntouched(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	before := treeHash(t, filepath.Join(dir, "public"))
+	sitetest.Write(t, dir, "content/guides/broken.en.md", "---\ntitle: Broken\n")
+	out, err := run(t, dir)
+	if err == nil {
+		t.Fatal("build of a broken page succeeded")
+	}
+	if !strings.Contains(out, `content/guides/broken.en.md:1: front matter: no closing "---" line`) {
+		t.Errorf("unexpected diagnostics:\n%s", out)
+	}
+	if after := treeHash(t, filepath.Join(dir, "public")); after != before {
+		t.Fatal("a failed build changed public/")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".new-") {
+			t.Errorf("a failed build left %s behind", e.Name())
+		}
+	}
+}
+
+func TestOutputFolderThatWouldLoseDataIsRefused(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "mine/notes.txt", "my notes")
+	for _, out := range []string{dir, filepath.Join(dir, "content", "x"), filepath.Join(dir, "mine"), filepath.Dir(dir)} {
+		_, err := Build(Options{Root: dir, Out: out, BaseURL: "https://handbook.example/"})
+		if err == nil {
+			t.Errorf("--out %s was accepted", out)
+		}
+	}
+	if got := sitetest.Read(t, dir, "mine/notes.txt"); got != "my notes" {
+		t.Fatal("a refused build touched a foreign folder")
+	}
+}
+
+// treeHash hashes every file name and content under dir.
+func treeHash(t *testing.T, dir string) string {
+	t.Helper()
+	var names []string
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		names = append(names, rel)
+		files[rel] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "%s\x00%x\x00", n, sha256.Sum256(files[n]))
+	}
+	return fmt.Sprintf("%x", h.Sum(nil))
+}

@@ -1,0 +1,112 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// Each kind of bad input gives one precise message at a file and line, and the build fails.
+func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
+	guide := func(extra, body string) string { return sitetest.Page("guide", extra, body) }
+	tests := []struct {
+		name, file, content, want string
+	}{
+		{"no front matter", "content/guides/x.en.md", "# Title\n",
+			`content/guides/x.en.md:1: front matter: the file must start with a line "---", then the fields, then "---"`},
+		{"unclosed front matter", "content/guides/x.en.md", "---\ntitle: x\n",
+			`content/guides/x.en.md:1: front matter: no closing "---" line`},
+		{"empty front matter", "content/guides/x.en.md", "---\n---\nBody\n",
+			`content/guides/x.en.md:1: front matter: empty`},
+		{"YAML syntax", "content/guides/x.en.md", "---\ntitle: a\nsummary: [unclosed\n---\n",
+			`content/guides/x.en.md:3: front matter:`},
+		{"unknown field (a typo)", "content/guides/x.en.md", guide("purpse: typo\n", ""),
+			`content/guides/x.en.md:11: front matter: unknown field "purpse"`},
+		{"wrong type", "content/principles/x.en.md", strings.Replace(sitetest.Page("principle", "", ""), "number: 1", "number: one", 1),
+			`content/principles/x.en.md:7: front matter: cannot unmarshal string into Go struct field Principle.Number of type int`},
+		{"missing title", "content/guides/x.en.md", strings.Replace(guide("", ""), "title: A guide\n", "", 1),
+			`content/guides/x.en.md:1: front matter: missing "title" (add a line such as: title: Asking new parents)`},
+		{"missing type field", "content/guides/x.en.md", strings.Replace(guide("", ""), "duration: 45 minutes\n", "", 1),
+			`content/guides/x.en.md:1: front matter: a guide needs "duration"`},
+		{"unknown theme", "content/guides/x.en.md", strings.Replace(guide("", ""), "themes: [collaboration]", "themes: [colaboration]", 1),
+			`content/guides/x.en.md:4: front matter: unknown themes "colaboration" (known themes: collaboration, diversity-inclusion, educare,`},
+		{"slug escaping the site", "content/guides/x.en.md", guide("slug: ../../x\n", ""),
+			`content/guides/x.en.md:11: front matter: slug "../../x" is not a valid URL segment`},
+		{"bad translation status", "content/guides/x.nl.md", guide("original: en\ntranslation: {status: done}\n", ""),
+			`content/guides/x.nl.md:12: front matter: translation status "done" is unknown (write status: draft or status: reviewed)`},
+		{"translation without status", "content/guides/x.nl.md", guide("original: en\n", ""),
+			`content/guides/x.nl.md:11: front matter: this page's original is "en" but it has no translation: status`},
+		{"unknown language", "content/guides/x.fr.md", guide("", ""),
+			`content/guides/x.fr.md: unknown language "fr" (known languages: en, nl; a language exists when i18n/fr.toml exists)`},
+		{"no language", "content/guides/x.md", guide("", ""),
+			`content/guides/x.md: no language in the file name (name it <slug>.<lang>.md, e.g. x.en.md)`},
+		{"unknown section", "content/blog/x.en.md", guide("", ""),
+			`content/blog/x.en.md: unknown section "blog"`},
+		{"file name not a slug", "content/guides/Asking Parents.en.md", guide("", ""),
+			`content/guides/Asking Parents.en.md: file name "Asking Parents" is not a valid slug`},
+		{"not Markdown", "content/guides/photo.jpg", "binary",
+			`content/guides/photo.jpg: not a page (content/ holds only Markdown pages (.md); put images and other files in static/)`},
+		{"raw HTML block", "content/guides/x.en.md", guide("", "Text.\n\n<div>box</div>\n"),
+			`content/guides/x.en.md:15: raw HTML is not allowed`},
+		{"raw HTML inline", "content/guides/x.en.md", guide("", "Text.\n\nA <span>word</span>.\n"),
+			`content/guides/x.en.md:15: raw HTML is not allowed`},
+		{"unknown box kind", "content/guides/x.en.md", guide("", "> [!SIDEBAR]\n> Text.\n"),
+			`content/guides/x.en.md:13: unknown box kind [!SIDEBAR] (known kinds: NOTE, TIP,`},
+		{"quote without attribution", "content/guides/x.en.md", guide("", "> [!QUOTE]\n> Text.\n"),
+			`content/guides/x.en.md:13: a [!QUOTE] box names who said it`},
+		{"link to a missing page", "content/guides/x.en.md", guide("", "See [this](../cases/nowhere.en.md).\n"),
+			`content/guides/x.en.md:13: link to a missing page content/cases/nowhere.en.md`},
+		{"link to a missing heading", "content/guides/x.en.md", guide("", "## Start\n\nSee [below](#end).\n"),
+			`content/guides/x.en.md:15: link to a missing heading #end (headings of this page: #start)`},
+		{"link to a site path", "content/guides/x.en.md", guide("", "See [guides](/en/guides/).\n"),
+			`content/guides/x.en.md:13: link to a site path "/en/guides/"`},
+		{"link to a folder", "content/guides/x.en.md", guide("", "See [guides](../guides/).\n"),
+			`content/guides/x.en.md:13: link "../guides/" does not point to a page's .md file`},
+		{"contact details", "content/guides/x.en.md", guide("", "Mail [me](mailto:someone@example.org).\n"),
+			`content/guides/x.en.md:13: contact link "mailto:someone@example.org"`},
+		{"image without alt text", "content/guides/x.en.md", guide("", "![](/images/gate.jpg)\n"),
+			`content/guides/x.en.md:13: image without alt text`},
+		{"image missing", "content/guides/x.en.md", guide("", "![The gate](/images/gate.jpg)\n"),
+			`content/guides/x.en.md:13: link to a missing file "/images/gate.jpg"`},
+		{"two pages, one URL", "content/guides/y.en.md", guide("slug: asking-parents\n", ""),
+			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ is also used by content/guides/y.en.md`},
+		{"missing UI string", "i18n/nl.toml", "[language]\nname = \"Nederlands\"\n",
+			`i18n/nl.toml: missing UI string "box.attention" in language "nl"`},
+		{"template error", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}\n",
+			`layouts/page.html:2: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
+		{"template syntax", "layouts/page.html", "{{define \"main\"}}\n{{if}}\n{{end}}\n",
+			`layouts/page.html:2: missing value for if`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := sitetest.New(t, twoLanguages+"-- content/about/b.en.md --\n"+sitetest.Page("page", "", "Text.\n"))
+			sitetest.Write(t, dir, tt.file, tt.content)
+			out, err := run(t, dir)
+			if err == nil {
+				t.Fatalf("build succeeded; want error %q", tt.want)
+			}
+			if !strings.Contains(out, tt.want) {
+				t.Errorf("want %q in:\n%s", tt.want, out)
+			}
+		})
+	}
+}
+
+// Problems in several files are all reported in one run.
+func TestAllErrorsAreReportedTogether(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages+`
+-- content/guides/a.en.md --
+---
+title: A
+---
+-- content/cases/b.en.md --
+no front matter
+`)
+	out, _ := run(t, dir)
+	for _, want := range []string{"content/guides/a.en.md:1:", "content/cases/b.en.md:1:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q in:\n%s", want, out)
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// FuzzMarkdown runs arbitrary text through parsing, the box transformer, heading IDs, link
+// collection and rendering: nothing may panic, and raw HTML may never reach the output.
+func FuzzMarkdown(f *testing.F) {
+	for _, seed := range []string{
+		"> [!QUOTE] role\n> text\n",
+		"> [!QUESTIONS] a\n> 1. b\n> 2. c\n\n> [!STEPS]\n> 1. d\n",
+		"> [!TIP]\n",
+		"> [!NOTE] x\n>\n> > [!FOCUS] nested\n> > y\n",
+		"## Çocuk {#id}\n\n## Çocuk\n",
+		"[a](../x.en.md#y) ![b](/c.png) <span>x</span>\n\n<div>\n",
+		"```go\nfunc main() {}\n```\n",
+		"Term\n: def\n\n[^1]\n\n[^1]: n\n",
+		"> [!QUOTE]\n",
+		"- > [!FOCUS] in a list\n  > text\n",
+	} {
+		f.Add(seed)
+	}
+	r := New(Options{BoxLabel: func(lang, kind string) string { return kind }})
+	f.Fuzz(func(t *testing.T, src string) {
+		d := r.Parse([]byte(src), "en")
+		for _, l := range d.Links {
+			l.SetDest("/x/")
+		}
+		html, err := r.Render(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lower := strings.ToLower(string(html))
+		for _, bad := range []string{"<script", "<iframe", "<span>x"} {
+			if strings.Contains(lower, bad) {
+				t.Fatalf("raw HTML reached the output: %q", html)
+			}
+		}
+		for _, p := range d.Problems {
+			if p.Line < 1 {
+				t.Fatalf("problem without a line: %+v", p)
+			}
+		}
+		d.TOC()
+	})
+}
+
+// FuzzSlugify checks heading IDs: never empty after the fallback, never with spaces, slashes
+// or upper case, so they are safe as fragments.
+func FuzzSlugify(f *testing.F) {
+	for _, s := range []string{"Çocuk ve dil", "مقدمة", "../../x", "A  B", "ǅ", "İstanbul"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		id := Slugify(s)
+		for _, r := range id {
+			if unicode.IsSpace(r) || r == '/' || r == '#' || r == '?' || r == '"' || r == '<' {
+				t.Fatalf("Slugify(%q) = %q holds %q", s, id, r)
+			}
+		}
+		if strings.HasPrefix(id, "-") || strings.HasSuffix(id, "-") || strings.Contains(id, "--") {
+			t.Fatalf("Slugify(%q) = %q has stray hyphens", s, id)
+		}
+		if Slugify(id) != id {
+			t.Fatalf("Slugify is not stable on %q: %q then %q", s, id, Slugify(id))
+		}
+	})
+}
