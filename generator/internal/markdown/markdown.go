@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -203,7 +204,8 @@ func plainText(n ast.Node, src []byte) string {
 				b.WriteByte(' ')
 			}
 		case *ast.String:
-			b.Write(c.Value)
+			// The typographer's quotes and dashes arrive as HTML entities ("&rsquo;").
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		case *ast.CodeSpan:
 			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
 				if tx, ok := t.(*ast.Text); ok {

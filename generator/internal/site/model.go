@@ -43,6 +43,7 @@ type Page struct {
 	Lang    *Lang
 	Source  *content.Page // nil for generated pages
 	Title   string
+	Label   string // the short name in navigation and breadcrumbs (sections: from i18n)
 	Summary string
 	URL     string // site-relative, "/en/guides/asking-new-parents/"
 

@@ -46,7 +46,7 @@ func New(in Input, diags *diag.List) *Site {
 	for _, l := range s.Languages {
 		l.Home = &Page{Kind: KindHome, Lang: l, URL: "/" + l.Code + "/", Title: label(l, "site.title")}
 		for _, name := range content.Sections() {
-			sec := &Page{Kind: KindSection, Type: name, Lang: l, Title: label(l, "section."+name),
+			sec := &Page{Kind: KindSection, Type: name, Lang: l, Title: label(l, "section."+name), Label: label(l, "section."+name),
 				URL: "/" + l.Code + "/" + label(l, "url."+name) + "/"}
 			sections[l.Code+"/"+name] = sec
 			l.Sections = append(l.Sections, sec)
@@ -68,6 +68,9 @@ func New(in Input, diags *diag.List) *Site {
 		}
 		p.Source = cp
 		p.Title = cp.Common().Title
+		if p.Label == "" {
+			p.Label = p.Title
+		}
 		p.Summary = cp.Common().Summary
 		s.bySource[cp.Path] = p
 		if s.byKey[cp.Key()] == nil {
@@ -90,6 +93,11 @@ func New(in Input, diags *diag.List) *Site {
 	s.buildTaxonomies(in.Catalog)
 	for _, l := range s.Languages {
 		s.Pages = append(s.Pages, l.NotFound)
+	}
+	for _, p := range s.Pages {
+		if p.Label == "" {
+			p.Label = p.Title
+		}
 	}
 	s.linkBreadcrumbs()
 	s.linkRelated()
