@@ -132,9 +132,9 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 		`<link rel="canonical" href="https://handbook.example/en/guides/asking-parents/">`,
 		`hreflang="nl" href="https://handbook.example/nl/gidsen/ouders-bevragen/"`,
 		`href="/en/principles/reciprocity/#in-practice"`, // a link to a source file became a URL
-		`Hear what parents think.`,                       // the guide's purpose
-		`<ol start="3">`,                                 // questions numbered on across boxes
-		`href="/nl/gidsen/ouders-bevragen/"`,             // the switcher goes to the same page
+		`Hear what parents think.`,           // the guide's purpose
+		`<ol start="3">`,                     // questions numbered on across boxes
+		`href="/nl/gidsen/ouders-bevragen/"`, // the switcher goes to the same page
 	)
 	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html",
 		`<html lang="nl" dir="ltr">`,

@@ -21,6 +21,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:1: front matter: empty`},
 		{"YAML syntax", "content/guides/x.en.md", "---\ntitle: a\nsummary: [unclosed\n---\n",
 			`content/guides/x.en.md:3: front matter:`},
+		{"YAML the library cannot read (found by fuzzing)", "content/guides/x.en.md", strings.Replace(guide("", ""), "themes: [collaboration]", "themes: !collaboration]", 1),
+			`content/guides/x.en.md:1: front matter: the fields could not be read`},
 		{"unknown field (a typo)", "content/guides/x.en.md", guide("purpse: typo\n", ""),
 			`content/guides/x.en.md:11: front matter: unknown field "purpse"`},
 		{"wrong type", "content/principles/x.en.md", strings.Replace(sitetest.Page("principle", "", ""), "number: 1", "number: one", 1),

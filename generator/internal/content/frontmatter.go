@@ -58,9 +58,9 @@ func parseFrontMatter(fm []byte) (*frontMatter, *positionedError) {
 	if len(bytes.TrimSpace(fm)) == 0 {
 		return nil, &positionedError{line: 1, msg: "front matter: empty", hint: `add at least "title:" and "summary:"`}
 	}
-	file, err := parser.ParseBytes(fm, 0)
-	if err != nil {
-		return nil, yamlError(err)
+	file, perr := parseYAML(fm)
+	if perr != nil {
+		return nil, perr
 	}
 	if len(file.Docs) != 1 || file.Docs[0].Body == nil {
 		return nil, &positionedError{line: 1, msg: "front matter: expected one block of fields"}
@@ -76,8 +76,31 @@ func parseFrontMatter(fm []byte) (*frontMatter, *positionedError) {
 	return f, nil
 }
 
+// parseYAML parses, turning a panic of the YAML library into an error.
+func parseYAML(fm []byte) (file *yamlast.File, perr *positionedError) {
+	defer func() {
+		if r := recover(); r != nil {
+			perr = &positionedError{line: 1, msg: "front matter: the fields could not be read",
+				hint: "look for a stray ! & * or bracket; write lists as [a, b] and quote text that starts with a sign"}
+		}
+	}()
+	file, err := parser.ParseBytes(fm, 0)
+	if err != nil {
+		return nil, yamlError(err)
+	}
+	return file, nil
+}
+
 // decode fills v strictly: unknown fields and wrong types are errors with a line.
-func (f *frontMatter) decode(v any) *positionedError {
+func (f *frontMatter) decode(v any) (perr *positionedError) {
+	// The YAML library panics on some malformed input (found by FuzzFrontMatter: a tag such as
+	// "themes: !educare]"); an editor's typo must never crash the build.
+	defer func() {
+		if r := recover(); r != nil {
+			perr = &positionedError{line: 1, msg: "front matter: the fields could not be read",
+				hint: "look for a stray ! & * or bracket; write lists as [a, b] and quote text that starts with a sign"}
+		}
+	}()
 	if err := yaml.NodeToValue(f.node, v, yaml.DisallowUnknownField()); err != nil {
 		return yamlError(err)
 	}

@@ -226,20 +226,30 @@ func (c *Catalog) Codes() []string {
 	return out
 }
 
-// T returns the string for key; with a count, the plural form CLDR chooses for this
-// language, with {{.Count}} filled in.
-func (l *Language) T(key string, count ...int) (string, error) {
+// T returns the string for key. It takes no count, so templates call it without the cost of
+// a variadic call; use Tn for a string that depends on a number.
+func (l *Language) T(key string) (string, error) {
 	if s, ok := l.plain[key]; ok {
-		return s, nil // most strings: no need to run go-i18n's template for them
+		return s, nil
 	}
+	return l.localize(key, nil)
+}
+
+// Tn returns the plural form CLDR chooses for count in this language, with {{.Count}}
+// filled in.
+func (l *Language) Tn(key string, count int) (string, error) {
+	return l.localize(key, &count)
+}
+
+func (l *Language) localize(key string, count *int) (string, error) {
 	if !l.keys[key] {
 		return "", fmt.Errorf("%s: missing UI string %q in language %q", l.file, key, l.Code)
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: key}
-	if len(count) > 0 {
-		cfg.TemplateData = map[string]any{"Count": count[0]}
+	if count != nil {
+		cfg.TemplateData = map[string]any{"Count": *count}
 		if l.plural[key] {
-			cfg.PluralCount = count[0]
+			cfg.PluralCount = *count
 		}
 	}
 	s, err := l.loc.Localize(cfg)

@@ -1,7 +1,7 @@
 // Package layout owns the html/template files in layouts/: a base, one layout per page kind
 // or content type, and partials. Templates are named by their file path, so Go's own errors
 // read "layouts/guide.html:12:3: …". Each layout is parsed once and cloned per language with
-// that language's T function bound.
+// that language's T (a string) and Tn (a string for a number) bound.
 package layout
 
 import (
@@ -34,7 +34,10 @@ type Set struct {
 // added per language.
 func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *diag.List) *Set {
 	set := &Set{byLang: map[string]map[string]*template.Template{}}
-	all := template.FuncMap{"T": func(string, ...int) (string, error) { return "", nil }}
+	all := template.FuncMap{
+		"T":  func(string) (string, error) { return "", nil },
+		"Tn": func(string, int) (string, error) { return "", nil },
+	}
 	for k, v := range funcs {
 		all[k] = v
 	}
@@ -85,7 +88,7 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 				diags.Errorf("layouts/"+name+".html", 0, "", "%v", err)
 				continue
 			}
-			m[name] = c.Funcs(template.FuncMap{"T": l.T})
+			m[name] = c.Funcs(template.FuncMap{"T": l.T, "Tn": l.Tn})
 		}
 		set.byLang[l.Code] = m
 	}
