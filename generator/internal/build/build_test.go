@@ -255,3 +255,51 @@ func treeHash(t *testing.T, dir string) string {
 	}
 	return fmt.Sprintf("%x", h.Sum(nil))
 }
+
+func TestBaseURLFollowsNetlify(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	tests := []struct {
+		vars map[string]string
+		want string
+	}{
+		{map[string]string{}, DefaultBaseURL},
+		{map[string]string{"URL": "https://handbook.example"}, "https://handbook.example"},
+		{map[string]string{"URL": "https://handbook.example", "CONTEXT": "deploy-preview", "DEPLOY_PRIME_URL": "https://deploy-preview-7--handbook.netlify.app"}, "https://deploy-preview-7--handbook.netlify.app"},
+		{map[string]string{"URL": "https://handbook.example", "CONTEXT": "production", "DEPLOY_PRIME_URL": "https://main--handbook.netlify.app"}, "https://handbook.example"},
+	}
+	for _, tt := range tests {
+		if got := BaseURLFromEnv(env(tt.vars)); got != tt.want {
+			t.Errorf("%v: %q, want %q", tt.vars, got, tt.want)
+		}
+	}
+}
+
+func TestDraftsAreLeftOutUnlessAsked(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages+"-- content/about/plan.en.md --\n"+sitetest.Page("page", "draft: true\n", "Not yet.\n"))
+	mustBuild(t, dir)
+	if _, err := os.Stat(filepath.Join(dir, "public/en/about/plan/index.html")); err == nil {
+		t.Error("a draft was published")
+	}
+	if _, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/", Drafts: true}); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, dir, "en/about/plan/index.html", "Not yet.")
+}
+
+func TestAssetsAreFingerprintedWithIntegrity(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	html := sitetest.Read(t, dir, "public/en/index.html")
+	for _, want := range []string{`<link rel="stylesheet" href="/assets/css/site.`, `integrity="sha384-`, `<script src="/assets/js/site.`, `defer`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("home page lacks %q", want)
+		}
+	}
+	css, _ := filepath.Glob(filepath.Join(dir, "public/assets/css/site.*.css"))
+	if len(css) != 1 {
+		t.Fatalf("fingerprinted stylesheets: %v", css)
+	}
+	if b := sitetest.Read(t, filepath.Dir(css[0]), filepath.Base(css[0])); strings.Contains(b, "\n  ") {
+		t.Error("the stylesheet is not minified")
+	}
+}

@@ -112,7 +112,7 @@ func writePage(rng *rand.Rand, i int, typ, lang string, plan []int) string {
 	}
 	b.WriteString("---\n\n")
 	for s := 0; s < 5; s++ {
-		fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.title(rng, 3), w.paragraph(rng, 5))
+		fmt.Fprintf(&b, "## %s\n\n%s\n\n", w.title(rng, 3), w.paragraph(rng, 6))
 		switch s {
 		case 0:
 			target := rng.IntN(len(plan))

@@ -1,0 +1,37 @@
+package diag
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestPrintSortsAndFormats(t *testing.T) {
+	var l List
+	l.Errorf("content/b.md", 3, "fix it", "second: %d", 2)
+	l.Errorf("content/a.md", 12, "", "first")
+	l.Warnf("content/a.md", 0, "", "whole file")
+	var text, gh strings.Builder
+	l.Print(&text, Text)
+	l.Print(&gh, GitHub)
+	wantText := "content/a.md: warning: whole file\ncontent/a.md:12: first\ncontent/b.md:3: second: 2 (fix it)\n"
+	if text.String() != wantText {
+		t.Errorf("text:\n%s", text.String())
+	}
+	wantGH := "::warning file=content/a.md::whole file\n::error file=content/a.md,line=12::first\n::error file=content/b.md,line=3::second: 2 (fix it)\n"
+	if gh.String() != wantGH {
+		t.Errorf("github:\n%s", gh.String())
+	}
+	if !l.HasErrors() || l.Err().Error() != "2 errors" {
+		t.Errorf("Err: %v", l.Err())
+	}
+}
+
+func TestGitHubAnnotationEscapes(t *testing.T) {
+	var l List
+	l.Errorf("content/a,b:c.md", 1, "", "100%% sure\nreally")
+	var gh strings.Builder
+	l.Print(&gh, GitHub)
+	if got := gh.String(); got != "::error file=content/a%2Cb%3Ac.md,line=1::100%25 sure%0Areally\n" {
+		t.Errorf("got %q", got)
+	}
+}
