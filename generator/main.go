@@ -2,6 +2,10 @@
 //
 //	go run ./generator build [--out DIR] [--base-url URL] [--drafts]
 //	go run ./generator corpus --pages N --out DIR
+//	go run ./generator pdf [--lang L] [--out DIR] [--base-url URL]
+//	go run ./generator check [--format text|github] [--drafts]
+//	go run ./generator new <type> <section>/<slug>.<lang>.md
+//	go run ./generator serve [--port N] [--drafts=false]
 //
 // It only wires flags to the packages under internal/.
 package main
@@ -25,6 +29,12 @@ const usage = `usage: go run ./generator <command> [flags]
 commands:
   build    build the site into public/ (or --out)
   corpus   write a synthetic site for benchmarks
+  pdf      print the guides and toolkits to PDF with Chromium, and build the site with them
+  check    check the site before review (exit status 1 on errors)
+  new      start a new page: new <type> <section>/<slug>.<lang>.md
+  serve    preview the site while you edit it, at http://127.0.0.1:1313/
+  translations  print per language which pages are complete, draft, outdated or missing
+  stamp    record in a translation that it is up to date with its original
 
 Run "go run ./generator <command> -h" for a command's flags.
 `
@@ -43,6 +53,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[1:], stdout, stderr)
 	case "corpus":
 		return runCorpus(args[1:], stdout, stderr)
+	case "pdf":
+		return runPDF(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "translations":
+		return runTranslations(args[1:], stdout, stderr)
+	case "stamp":
+		return runStamp(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return 0
@@ -59,6 +81,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	drafts := fs.Bool("drafts", false, "include pages with draft: true")
 	verbose := fs.Bool("v", false, "print the time of each step")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
+	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -76,6 +99,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		NoIndex: os.Getenv("CONTEXT") == "deploy-preview"}
 	if opts.BaseURL == "" {
 		opts.BaseURL = build.BaseURLFromEnv(os.Getenv)
+	}
+	if *gitDates {
+		opts.Updated = lastUpdates(".", stderr)
 	}
 	if *verbose {
 		opts.Log = stdout

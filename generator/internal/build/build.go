@@ -27,6 +27,12 @@ type Options struct {
 	Drafts  bool
 	NoIndex bool      // deploy previews: tell search engines to stay away
 	Log     io.Writer // timings; nil for silence
+	// PDFs are files the pdf command printed, by output path ("downloads/nl/toolkit.pdf"):
+	// the build writes them and the pages link them. A plain build has none.
+	PDFs map[string][]byte
+	// Updated is the last change of each content file ("content/guides/x.en.md"), from the
+	// repository's history (see package history); a page without a date shows none.
+	Updated map[string]time.Time
 }
 
 // Result says what a build did.
@@ -62,23 +68,30 @@ func BaseURLFromEnv(getenv func(string) string) string {
 // Build runs the whole pipeline. On any content error it returns the diagnostics and leaves
 // the output folder untouched.
 func Build(opts Options) (*Result, error) {
+	_, res, err := BuildModel(opts)
+	return res, err
+}
+
+// BuildModel is Build that also returns the written model, for commands that keep working
+// with it: serve updates it page by page, check reads it. The model is nil on failure.
+func BuildModel(opts Options) (*Model, *Result, error) {
 	res := &Result{Diags: &diag.List{}}
 	fsys := os.DirFS(opts.Root)
 	m, err := Load(fsys, opts, res)
 	if err != nil {
-		return res, err
+		return nil, res, err
 	}
 	out, err := newOutput(opts.Out, opts.Root)
 	if err != nil {
-		return res, err
+		return nil, res, err
 	}
 	if err := m.write(out, res); err != nil {
 		out.abort()
-		return res, err
+		return nil, res, err
 	}
 	if err := timed(res, "swap", out.commit); err != nil {
 		out.abort()
-		return res, fmt.Errorf("replacing %s: %w", opts.Out, err)
+		return nil, res, fmt.Errorf("replacing %s: %w", opts.Out, err)
 	}
 	res.Pages = len(m.site.Pages)
 	if opts.Log != nil {
@@ -86,7 +99,7 @@ func Build(opts Options) (*Result, error) {
 			fmt.Fprintf(opts.Log, "  %-10s %6.0f ms\n", s.Name, float64(s.Duration.Microseconds())/1000)
 		}
 	}
-	return res, nil
+	return m, res, nil
 }
 
 // Model is a loaded, checked site ready to be written.
@@ -97,6 +110,8 @@ type Model struct {
 	layouts *layout.Set
 	assets  *assets
 	catalog *i18n.Catalog
+	content content.Options      // how pages were loaded, to reload one page the same way
+	anchors [][]site.AnchorCheck // per page (index in site.Pages): its links to headings
 }
 
 // Site returns the site model.
@@ -112,16 +127,13 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	var pages []*content.Page
 	timedNoErr(res, "load", func() {
 		m.catalog = i18n.Load(fsys, diags)
-		vocab := map[string]content.Vocabulary{}
-		for field, ns := range map[string]string{"themes": "theme", "audience": "audience", "setting": "setting",
-			"source": "source", "pilots": "pilot", "level": "level", "region": "region"} {
-			vocab[field] = m.catalog.Vocabulary(ns)
-		}
+		vocab := Vocabularies(m.catalog)
 		langs := m.catalog.Codes()
 		if len(langs) == 0 {
 			return
 		}
-		pages = content.Load(fsys, content.Options{Languages: langs, Vocabulary: vocab, Drafts: opts.Drafts}, diags)
+		m.content = content.Options{Languages: langs, Vocabulary: vocab, Drafts: opts.Drafts}
+		pages = content.Load(fsys, m.content, diags)
 	})
 	if diags.HasErrors() {
 		return nil, diags.Err()

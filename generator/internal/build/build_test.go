@@ -128,7 +128,7 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	mustBuild(t, dir)
 	contains(t, dir, "en/guides/asking-parents/index.html",
-		`<html lang="en" dir="ltr">`,
+		`<html lang="en" dir="ltr"`,
 		`<link rel="canonical" href="https://handbook.example/en/guides/asking-parents/">`,
 		`hreflang="nl" href="https://handbook.example/nl/gidsen/ouders-bevragen/"`,
 		`href="/en/principles/reciprocity/#in-practice"`, // a link to a source file became a URL
@@ -137,7 +137,7 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 		`href="/nl/gidsen/ouders-bevragen/"`, // the switcher goes to the same page
 	)
 	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html",
-		`<html lang="nl" dir="ltr">`,
+		`<html lang="nl" dir="ltr"`,
 		`notice-draft`, // a draft translation says so
 		`href="/en/principles/reciprocity/"`,
 	)

@@ -15,7 +15,10 @@ type PageData struct {
 	Alternates []Alternate  // hreflang links in the head
 	Switcher   []SwitchItem // the language switcher
 	NoIndex    bool
-	Languages  []*site.Lang // root page: every language
+	Languages  []*site.Lang      // root page: every language
+	Edit       *Edit             // pages made from a content file: where to edit it, when it changed
+	Report     []site.LangReport // the status page: the translation table
+	Print      *PrintData        // guides, the toolkit and handouts: see print.go
 }
 
 // Alternate is one hreflang link.
@@ -37,13 +40,17 @@ type SwitchItem struct {
 
 func (m *Model) pageData(p *site.Page) *PageData {
 	s := m.site
-	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), NoIndex: m.opts.NoIndex}
+	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
+	if p.Kind == site.KindStatus {
+		d.Report = s.TranslationReport()
+	}
 	if p.Kind != site.Kind404 {
 		d.Alternates = append(d.Alternates, Alternate{Lang: p.Lang.Code, Href: d.Permalink})
 		for _, t := range p.Translations {
 			d.Alternates = append(d.Alternates, Alternate{Lang: t.Lang.Code, Href: t.Permalink(s)})
 		}
 	}
+	d.Print = m.printData(p)
 	for _, l := range s.Languages {
 		item := SwitchItem{Code: l.Code, Name: l.Name, Dir: l.Dir, Current: l == p.Lang}
 		if t := s.Translation(p, l.Code); t != nil && p.Kind != site.Kind404 {

@@ -3,7 +3,9 @@ package build
 import (
 	"html/template"
 
+	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/markdown"
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
@@ -18,36 +20,59 @@ func (m *Model) renderMarkdown(diags *diag.List) {
 		if p.Source == nil {
 			return
 		}
-		src := p.Source
-		doc := m.md.Parse(src.Body, src.Lang)
-		for _, pr := range doc.Problems {
-			diags.Errorf(src.Path, src.BodyLine+pr.Line-1, pr.Hint, "%s", pr.Message)
+		body, checks := m.renderBody(p, p.Source, diags)
+		anchors[i] = checks
+		if body != nil {
+			body.apply(p)
 		}
-		for _, l := range doc.Links {
-			line := src.BodyLine + l.Line - 1
-			dest, check, problems := m.site.ResolveLink(p, l.Dest, l.IsImage, l.Alt, m.assets.exists)
-			for _, pr := range problems {
-				diags.Errorf(src.Path, line, pr.Hint, "%s", pr.Message)
-			}
-			if check != nil {
-				check.Line = line
-				anchors[i] = append(anchors[i], *check)
-			}
-			l.SetDest(dest)
-		}
-		html, err := m.md.Render(doc)
-		if err != nil {
-			diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)
-			return
-		}
-		p.Content = template.HTML(html)
-		p.Headings = doc.Headings
-		p.TOC = doc.TOC()
-		p.HasCode = doc.HasCode
 	})
+	m.anchors = anchors
 	var all []site.AnchorCheck
 	for _, a := range anchors {
 		all = append(all, a...)
 	}
 	site.CheckAnchors(all, diags)
+}
+
+// pageBody is what the Markdown of one page gives its page.
+type pageBody struct {
+	content  template.HTML
+	headings []markdown.Heading
+	toc      []*markdown.TOCEntry
+	hasCode  bool
+}
+
+// renderBody renders src, the content file of p, with its links resolved; it returns nil
+// when the Markdown cannot be rendered, and the page's links to headings for CheckAnchors.
+func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*pageBody, []site.AnchorCheck) {
+	var anchors []site.AnchorCheck
+	doc := m.md.Parse(src.Body, src.Lang)
+	for _, pr := range doc.Problems {
+		diags.Errorf(src.Path, src.BodyLine+pr.Line-1, pr.Hint, "%s", pr.Message)
+	}
+	for _, l := range doc.Links {
+		line := src.BodyLine + l.Line - 1
+		dest, check, problems := m.site.ResolveLink(p, l.Dest, l.IsImage, l.Alt, m.assets.exists)
+		for _, pr := range problems {
+			diags.Errorf(src.Path, line, pr.Hint, "%s", pr.Message)
+		}
+		if check != nil {
+			check.Line = line
+			anchors = append(anchors, *check)
+		}
+		l.SetDest(dest)
+	}
+	html, err := m.md.Render(doc)
+	if err != nil {
+		diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)
+		return nil, anchors
+	}
+	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode}, anchors
+}
+
+func (b *pageBody) apply(p *site.Page) {
+	p.Content = b.content
+	p.Headings = b.headings
+	p.TOC = b.toc
+	p.HasCode = b.hasCode
 }

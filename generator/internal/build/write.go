@@ -49,6 +49,9 @@ func (m *Model) write(out *output, res *Result) error {
 	if err != nil {
 		return err
 	}
+	if err := timed(res, "search", func() error { return m.writeSearch(out) }); err != nil {
+		return err
+	}
 	return timed(res, "files", func() error {
 		if err := m.assets.write(out); err != nil {
 			return err
@@ -62,7 +65,12 @@ func (m *Model) write(out *output, res *Result) error {
 				return err
 			}
 		}
-		res.Files = int(files.Load()) + len(extra) + len(m.assets.files) + len(m.assets.fingerprinted)
+		for name, data := range m.opts.PDFs {
+			if err := out.write(name, data); err != nil {
+				return err
+			}
+		}
+		res.Files = int(files.Load()) + len(extra) + len(m.opts.PDFs) + len(m.assets.files) + len(m.assets.fingerprinted)
 		return nil
 	})
 }

@@ -15,6 +15,7 @@ import (
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
 	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 )
@@ -247,7 +248,8 @@ func (l *Language) localize(key string, count *int) (string, error) {
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: key}
 	if count != nil {
-		cfg.TemplateData = map[string]any{"Count": *count}
+		// The number as readers of this locale write it: 1,234 in English, 1.234 in Dutch.
+		cfg.TemplateData = map[string]any{"Count": l.Number(*count)}
 		if l.plural[key] {
 			cfg.PluralCount = *count
 		}
@@ -257,6 +259,11 @@ func (l *Language) localize(key string, count *int) (string, error) {
 		return "", fmt.Errorf("%s: UI string %q in language %q: %v", l.file, key, l.Code, err)
 	}
 	return s, nil
+}
+
+// Number formats an integer for this language's locale.
+func (l *Language) Number(n int) string {
+	return message.NewPrinter(language.Make(l.Locale)).Sprintf("%d", n)
 }
 
 // Has reports whether the language defines key.

@@ -36,7 +36,7 @@ home = "Home"
 func TestPluralFormsFollowCLDR(t *testing.T) {
 	c, errs := catalog(t, map[string]string{
 		"i18n/en.toml": en,
-		"i18n/nl.toml": "[language]\nname = \"Nederlands\"\n[count]\npages = { one = \"{{.Count}} pagina\", other = \"{{.Count}} pagina's\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"Start\"\n",
+		"i18n/nl.toml": "[language]\nname = \"Nederlands\"\nlocale = \"nl-BE\"\n[count]\npages = { one = \"{{.Count}} pagina\", other = \"{{.Count}} pagina's\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"Start\"\n",
 		"i18n/ar.toml": "[language]\nname = \"العربية\"\ndir = \"rtl\"\n[count]\npages = { zero = \"لا صفحات\", one = \"صفحة واحدة\", two = \"صفحتان\", few = \"{{.Count}} صفحات\", many = \"{{.Count}} صفحة\", other = \"{{.Count}} صفحة (other)\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"الرئيسية\"\n",
 	})
 	if errs != "" {
@@ -50,7 +50,8 @@ func TestPluralFormsFollowCLDR(t *testing.T) {
 		{"en", 1, "1 page"}, {"en", 2, "2 pages"}, {"en", 0, "0 pages"},
 		{"nl", 1, "1 pagina"}, {"nl", 5, "5 pagina's"},
 		{"ar", 0, "لا صفحات"}, {"ar", 1, "صفحة واحدة"}, {"ar", 2, "صفحتان"},
-		{"ar", 3, "3 صفحات"}, {"ar", 11, "11 صفحة"}, {"ar", 100, "100 صفحة (other)"},
+		{"ar", 3, "٣ صفحات"}, {"ar", 11, "١١ صفحة"}, {"ar", 100, "١٠٠ صفحة (other)"},
+		{"en", 1234, "1,234 pages"}, {"nl", 1234, "1.234 pagina's"},
 	}
 	for _, tt := range tests {
 		got, err := c.Get(tt.lang).Tn("count.pages", tt.count)

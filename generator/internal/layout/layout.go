@@ -23,7 +23,7 @@ const Base = "layouts/_base.html"
 
 // Required lists the layouts a site must have.
 var Required = []string{"home", "section", "principle", "guide", "anchor", "condition", "case", "page",
-	"taxonomy", "term", "404", "root"}
+	"taxonomy", "term", "status", "404", "root", "search", "toolkit", "handout"}
 
 // Set holds the parsed layouts per language.
 type Set struct {

@@ -20,6 +20,7 @@ func FuzzMarkdown(f *testing.F) {
 		"Term\n: def\n\n[^1]\n\n[^1]: n\n",
 		"> [!QUOTE]\n",
 		"- > [!FOCUS] in a list\n  > text\n",
+		"[kinderverzorger]{lang=nl} [x]{lang=} [[a]{lang=nl}](y)\n",
 	} {
 		f.Add(seed)
 	}

@@ -34,6 +34,7 @@ func New(opts Options) *Renderer {
 			extension.Typographer,
 			&boxExtension{label: opts.BoxLabel},
 			&codeExtension{},
+			langSpanExtension{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		// Raw HTML stays off (goldmark writes a comment instead) and Parse reports it.

@@ -161,3 +161,12 @@ func TestTOCNestsH3UnderH2(t *testing.T) {
 		t.Fatalf("toc: %+v", toc)
 	}
 }
+
+func TestForeignWordsCarryTheirLanguage(t *testing.T) {
+	_, html := render(t, "The [kinderverzorger]{lang=nl} and the [kleuterjuf]{lang=nl-BE} work together; [a link](x.md) stays a link; [not]{lang=!} is text.\n")
+	for _, want := range []string{`<span lang="nl">kinderverzorger</span>`, `<span lang="nl-BE">kleuterjuf</span>`, `<a href="x.md">a link</a>`, `[not]{lang=!}`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("lacks %q:\n%s", want, html)
+		}
+	}
+}

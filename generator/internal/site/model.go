@@ -23,7 +23,9 @@ type Lang struct {
 	Home       *Page
 	Sections   []*Page // section list pages, in navigation order
 	Taxonomies []*Page // one list page per taxonomy (themes, audience, setting)
+	Status     *Page   // the translation status page for editors
 	NotFound   *Page
+	Search     *Page // the search page, with the A–Z index of the language's pages
 }
 
 // Page kinds.
@@ -33,6 +35,7 @@ const (
 	KindPage     = "page"
 	KindTerm     = "term"
 	KindTaxonomy = "taxonomy"
+	KindStatus   = "status" // the editors' page with the translation table
 	Kind404      = "404"
 )
 
@@ -52,6 +55,8 @@ type Page struct {
 	Untranslated []*Page // section pages: pages that exist only in other languages
 	Terms        []*Page // taxonomy pages: the term pages; single pages: the terms they carry
 	Translations []*Page // the same content in the other languages, in language order
+	Original     *Page   // translations: the page in its original language
+	Outdated     bool    // translations: the original changed after this translation was made
 	Prev, Next   *Page
 	Related      []*Page
 	Breadcrumbs  []*Page

@@ -89,8 +89,12 @@ func New(in Input, diags *diag.List) *Site {
 		}
 	}
 	s.linkTranslations()
+	s.linkOriginals(diags)
 	s.addUntranslated()
 	s.buildTaxonomies(in.Catalog)
+	s.addSearchPages()
+	s.addStatusPages()
+	s.addPrintPages()
 	for _, l := range s.Languages {
 		s.Pages = append(s.Pages, l.NotFound)
 	}
@@ -205,7 +209,7 @@ func (s *Site) addUntranslated() {
 func (s *Site) linkBreadcrumbs() {
 	for _, p := range s.Pages {
 		switch p.Kind {
-		case KindSection, KindTaxonomy, Kind404:
+		case KindSection, KindTaxonomy, KindStatus, Kind404:
 			p.Breadcrumbs = []*Page{p.Lang.Home}
 		case KindPage:
 			p.Breadcrumbs = []*Page{p.Lang.Home, p.Section}

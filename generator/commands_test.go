@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+const homes = `
+-- content/_index.en.md --
+---
+title: Home
+summary: The handbook.
+---
+-- content/_index.nl.md --
+---
+title: Start
+summary: Het handboek.
+---
+`
+
+func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+// check exits 1 on an error and prints annotations with --format github; warnings alone
+// (a missing translation) do not fail it.
+func TestCheckCommand(t *testing.T) {
+	dir := sitetest.New(t, homes+"-- content/guides/a.en.md --\n"+sitetest.Page("guide", "original: en\n", "## Start\n\nSee [it](../cases/nope.en.md).\n"))
+	code, out, _ := runIn(t, dir, "check", "--format", "github")
+	if code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	for _, want := range []string{
+		"::error file=content/guides/a.en.md,line=16::link to a missing page content/cases/nope.en.md",
+		"::warning file=content/guides/a.en.md::not translated into nl",
+		"missing nl translations (1):\n  content/guides/a.nl.md\n",
+		"check failed: 1 error, 1 warning (reachability and external links are checked once the build succeeds)\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q in:\n%s", want, out)
+		}
+	}
+
+	sitetest.Write(t, dir, "content/guides/a.en.md", sitetest.Page("guide", "original: en\n", "## Start\n"))
+	code, out, _ = runIn(t, dir, "check")
+	if code != 0 || !strings.Contains(out, "content/guides/a.en.md: warning: not translated into nl") {
+		t.Errorf("exit status %d:\n%s", code, out)
+	}
+	if code, _, errOut := runIn(t, dir, "check", "--format", "xml"); code != 2 || !strings.Contains(errOut, `unknown --format "xml"`) {
+		t.Errorf("--format xml: %d %s", code, errOut)
+	}
+}
+
+func TestNewCommand(t *testing.T) {
+	dir := sitetest.New(t, homes)
+	code, out, errOut := runIn(t, dir, "new", "guide", "guides/home-visits.en.md")
+	if code != 0 || !strings.Contains(out, "wrote content/guides/home-visits.en.md") {
+		t.Fatalf("%d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := runIn(t, dir, "new", "guide", "guides/home-visits.en.md"); code != 1 || !strings.Contains(errOut, "already exists") {
+		t.Errorf("second new: %d %s", code, errOut)
+	}
+	if code, _, errOut := runIn(t, dir, "new", "guide"); code != 2 || !strings.Contains(errOut, "usage: go run ./generator new") {
+		t.Errorf("new without a file: %d %s", code, errOut)
+	}
+}

@@ -1,0 +1,164 @@
+package build
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/educare-handbook/handbook/generator/internal/browsertest"
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+var realSite struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// buildRealSite builds the repository's own content once per test run.
+func buildRealSite(t *testing.T) string {
+	t.Helper()
+	realSite.once.Do(func() {
+		dir, err := os.MkdirTemp("", "handbook-search-")
+		if err != nil {
+			realSite.err = err
+			return
+		}
+		realSite.dir = filepath.Join(dir, "public")
+		_, realSite.err = Build(Options{Root: sitetest.RepoRoot(t), Out: realSite.dir, BaseURL: "http://127.0.0.1/"})
+	})
+	if realSite.err != nil {
+		t.Fatalf("building the real site: %v", realSite.err)
+	}
+	return realSite.dir
+}
+
+// typeQuery focuses the header search box with the "/" key, types q and waits for results.
+func typeQuery(q string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.KeyEvent("/"),
+		chromedp.SendKeys(chromedp.CSS("#site-search-q"), q),
+		chromedp.WaitVisible(chromedp.CSS("#site-search-results li a")),
+	)
+}
+
+func TestSearchInBrowser(t *testing.T) {
+	ctx := browsertest.Browser(t)
+	dir := buildRealSite(t)
+	base := browsertest.ServeCSP(t, dir, browsertest.CSP)
+
+	js := func(expr string) string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		if err != nil {
+			t.Fatalf("%s: %v", expr, err)
+		}
+		return v
+	}
+	do := func(steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		tctx, cancel := context.WithTimeout(ctx, 20*time.Second)
+		defer cancel()
+		if err := chromedp.Do(tctx, steps...); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	for _, c := range []struct{ lang, q, want string }{
+		{"en", "child-free hours", "/en/conditions/child-free-hours/"},
+		{"en", "facilitater", "/en/conditions/facilitator-safe-space/"},
+		{"nl", "luiers", "/nl/"},
+		{"nl", "ouders bevragen", "/nl/gidsen/waarom-ouders-bevragen/"},
+	} {
+		t.Run(c.lang+"/"+c.q, func(t *testing.T) {
+			do(chromedp.Navigate(base + "/" + c.lang + "/"))
+			if got := js(`String(!!document.querySelector('script[src*="/search."]'))`); got != "false" {
+				t.Error("search.js is loaded before the search box has focus")
+			}
+			do(typeQuery(c.q))
+			href := js(`document.querySelector("#site-search-results li a").getAttribute("href")`)
+			if !strings.HasPrefix(href, c.want) {
+				t.Errorf("first result %s, want %s…; all: %s", href, c.want, js(`Array.from(document.querySelectorAll("#site-search-results a")).map(a => a.getAttribute("href")).join(" ")`))
+			}
+			if marks := js(`String(document.querySelectorAll("#site-search-results li:first-child mark").length)`); marks == "0" {
+				t.Errorf("first result has no highlighted word: %s", js(`document.querySelector("#site-search-results li").innerHTML`))
+			}
+			if status := js(`document.querySelector(".site-search [role=status]").textContent`); status == "" {
+				t.Error("the live region says nothing")
+			}
+		})
+	}
+
+	t.Run("keyboard", func(t *testing.T) {
+		do(chromedp.Navigate(base+"/en/"), typeQuery("parents"))
+		do(chromedp.KeyEvent(kb.ArrowDown))
+		if got := js(`document.activeElement.closest("#site-search-results") ? "result" : document.activeElement.id`); got != "result" {
+			t.Fatalf("ArrowDown from the box focuses %q, not the first result", got)
+		}
+		do(chromedp.KeyEvent(kb.ArrowDown))
+		if got := js(`String(Array.from(document.querySelectorAll("#site-search-results a")).indexOf(document.activeElement))`); got != "1" {
+			t.Errorf("second ArrowDown: focus on result %s", got)
+		}
+		do(chromedp.KeyEvent(kb.ArrowUp), chromedp.KeyEvent(kb.ArrowUp))
+		if got := js(`document.activeElement.id`); got != "site-search-q" {
+			t.Errorf("ArrowUp from the first result focuses %q", got)
+		}
+		do(chromedp.KeyEvent(kb.Escape))
+		if got := js(`String(document.querySelector(".search-panel").hidden)`); got != "true" {
+			t.Error("Escape leaves the results open")
+		}
+	})
+
+	t.Run("deep link and filter", func(t *testing.T) {
+		do(chromedp.Navigate(base+"/en/search/?q=parents&type=guides"),
+			chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+		if got := js(`document.querySelector("#search-q").value + "|" + document.querySelector("select[name=type]").value`); got != "parents|guides" {
+			t.Errorf("form from the URL: %s", got)
+		}
+		if bad := js(`Array.from(document.querySelectorAll("#search-results a")).map(a => a.getAttribute("href")).filter(h => !h.startsWith("/en/guides/")).join(" ")`); bad != "" {
+			t.Errorf("type filter lets through %s", bad)
+		}
+		if got := js(`String(document.querySelector("#search-az").hidden)`); got != "true" {
+			t.Error("the A–Z index stays visible next to results")
+		}
+		// Change a filter: the results and the address follow.
+		js(`(() => { const s = document.querySelector("select[name=audience]"); s.value = "school-leaders"; s.dispatchEvent(new Event("change", {bubbles: true})); return ""; })()`)
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.search.includes("audience=school-leaders")`)); err != nil {
+			t.Errorf("the address does not follow the filter: %v (%s)", err, js(`location.search`))
+		}
+	})
+
+	t.Run("no JavaScript: A–Z index", func(t *testing.T) {
+		html := sitetest.Read(t, dir, "en/search/index.html")
+		for _, want := range []string{`id="search-results"`, `id="search-az"`, `href="/en/conditions/child-free-hours/"`, `href="/en/guides/asking-new-parents/"`} {
+			if !strings.Contains(html, want) {
+				t.Errorf("/en/search/ lacks %s", want)
+			}
+		}
+		nl := sitetest.Read(t, dir, "nl/zoeken/index.html")
+		if !strings.Contains(nl, `id="search-az"`) || !strings.Contains(nl, `href="/nl/`) {
+			t.Error("/nl/zoeken/ has no A–Z index")
+		}
+	})
+
+	t.Run("file:// copy, no fetch", func(t *testing.T) {
+		// An offline copy links its files relatively and drops integrity values (a file://
+		// page has no origin to check them against); the index then loads as scripts.
+		page := strings.ReplaceAll(sitetest.Read(t, dir, "nl/zoeken/index.html"), `"/assets/`, `"../../assets/`)
+		page = regexp.MustCompile(` integrity="[^"]*"`).ReplaceAllString(page, "")
+		sitetest.Write(t, dir, "nl/zoeken/offline.html", page)
+		do(chromedp.Navigate("file://"+filepath.ToSlash(filepath.Join(dir, "nl/zoeken/offline.html"))+"?q=fopspeen"),
+			chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+		if got := js(`String(performance.getEntriesByType("resource").some(e => e.initiatorType === "fetch"))`); got != "false" {
+			t.Error("the file:// copy used fetch")
+		}
+	})
+}

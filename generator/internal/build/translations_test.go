@@ -1,0 +1,42 @@
+package build
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/content"
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// A translation records its original's body hash; when the original changes, the
+// translation is reported as outdated on the page and on the editors' status page.
+func TestTranslationStatusDraftAndOutdated(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	body := "\n## In practice\n\nTalk *with* parents, not about them. See [asking parents](../guides/asking-parents.en.md).\n\n> [!QUOTE] preschool teacher, Menen\n> We stopped guessing and started asking.\n"
+	hash := content.BodyHash([]byte(body))
+	sitetest.Write(t, dir, "content/principles/reciprocity.nl.md", `---
+title: Wederkerigheid
+summary: Ouders en school als partners.
+themes: [parents-families]
+audience: [teachers]
+source: {document: parent-school-book, section: "Manifest, principe 1"}
+original: en
+translation: {status: reviewed, hash: `+hash+`}
+slug: wederkerigheid
+number: 1
+---
+
+Praat *met* ouders.
+`)
+	mustBuild(t, dir)
+	contains(t, dir, "nl/principes/wederkerigheid/index.html", "! notice-outdated", "! notice-draft")
+	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", "notice-draft", `href="/en/guides/asking-parents/" hreflang="en"`)
+
+	// The original changes: the reviewed translation is now outdated.
+	sitetest.Write(t, dir, "content/principles/reciprocity.en.md", strings.Replace(sitetest.Read(t, dir, "content/principles/reciprocity.en.md"), "not about them", "never about them", 1))
+	mustBuild(t, dir)
+	contains(t, dir, "nl/principes/wederkerigheid/index.html", "notice-outdated", "Het origineel van deze pagina is veranderd")
+	contains(t, dir, "en/translation-status/index.html",
+		`<th scope="row" lang="nl">Nederlands</th><td>1</td><td>1</td><td>1</td><td>0</td>`, // home is complete; guide draft; principle outdated
+		"content/principles/reciprocity.nl.md")
+}

@@ -1,0 +1,87 @@
+package content
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"strings"
+)
+
+// BodyHash fingerprints a page's body, so a translation can record which version of its
+// original it was made from and be reported as outdated when the original changes. Line
+// endings and trailing blanks do not count: an editor's tool must not make every
+// translation outdated.
+func BodyHash(body []byte) string {
+	norm := bytes.ReplaceAll(body, []byte("\r\n"), []byte("\n"))
+	lines := bytes.Split(bytes.TrimSpace(norm), []byte("\n"))
+	h := sha256.New()
+	for _, l := range lines {
+		h.Write(bytes.TrimRight(l, " \t"))
+		h.Write([]byte{'\n'})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// Stamp records hash as the translation hash in the front matter of the file at path,
+// changing nothing else in the file: this is what an editor runs after bringing a
+// translation up to date with its original.
+func Stamp(path, hash string) error {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	out, err := stampFrontMatter(src, hash)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.WriteFile(path, out, 0o644)
+}
+
+func stampFrontMatter(src []byte, hash string) ([]byte, error) {
+	fmBytes, _, _, err := splitFrontMatter(src)
+	if err != nil {
+		return nil, err
+	}
+	fm, perr := parseFrontMatter(fmBytes)
+	if perr != nil {
+		return nil, fmt.Errorf("%d: %s", perr.line, perr.msg)
+	}
+	tl, ok := fm.lines["translation"]
+	if !ok {
+		return nil, fmt.Errorf("no translation: field; only a translation records its original's hash")
+	}
+	lines := strings.Split(string(src), "\n")
+	idx := tl - 1 // file line → index
+	line := lines[idx]
+	switch {
+	case strings.Contains(line, "{"):
+		// translation: {status: draft} or {status: draft, hash: 1a2b}
+		open, close := strings.Index(line, "{"), strings.LastIndex(line, "}")
+		if close < open {
+			return nil, fmt.Errorf("%d: cannot read the translation: field", tl)
+		}
+		var parts []string
+		for _, p := range strings.Split(line[open+1:close], ",") {
+			if p = strings.TrimSpace(p); p != "" && !strings.HasPrefix(p, "hash:") {
+				parts = append(parts, p)
+			}
+		}
+		parts = append(parts, "hash: "+hash)
+		lines[idx] = line[:open] + "{" + strings.Join(parts, ", ") + "}" + line[close+1:]
+	default:
+		if hl, ok := fm.lines["translation.hash"]; ok {
+			prefix := lines[hl-1][:strings.Index(lines[hl-1], "hash:")]
+			lines[hl-1] = prefix + "hash: " + hash
+			break
+		}
+		sl, ok := fm.lines["translation.status"]
+		if !ok {
+			return nil, fmt.Errorf("%d: the translation: field has no status", tl)
+		}
+		indent := lines[sl-1][:len(lines[sl-1])-len(strings.TrimLeft(lines[sl-1], " "))]
+		lines = append(lines[:sl], append([]string{indent + "hash: " + hash}, lines[sl:]...)...)
+	}
+	return []byte(strings.Join(lines, "\n")), nil
+}

@@ -1,0 +1,148 @@
+package scaffold
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/build"
+	"github.com/educare-handbook/handbook/generator/internal/content"
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/i18n"
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+const home = `
+-- content/_index.en.md --
+---
+title: Home
+summary: The handbook.
+---
+-- content/_index.nl.md --
+---
+title: Start
+summary: Het handboek.
+---
+`
+
+func options(t *testing.T, dir, typ, target string) Options {
+	t.Helper()
+	var diags diag.List
+	cat := i18n.Load(os.DirFS(dir), &diags)
+	vocab := build.Vocabularies(cat)
+	return Options{Root: dir, Type: typ, Target: target, Languages: cat.Codes(), Vocab: vocab}
+}
+
+// A new page of every type builds as it is (as a draft), lists every field of its type, and
+// stays out of the published site until draft: true is removed.
+func TestNewPageOfEveryTypeBuilds(t *testing.T) {
+	for _, section := range content.Sections() {
+		typ := content.TypeOf(section)
+		t.Run(typ, func(t *testing.T) {
+			dir := sitetest.New(t, home)
+			rel, err := Create(options(t, dir, typ, section+"/new-page.en.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rel != "content/"+section+"/new-page.en.md" {
+				t.Errorf("wrote %s", rel)
+			}
+			src := sitetest.Read(t, dir, rel)
+			for _, field := range yamlFields(reflect.TypeOf(content.NewMeta(typ)).Elem()) {
+				if !strings.Contains(src, "\n"+field+":") && !strings.Contains(src, "# "+field+":") {
+					t.Errorf("the new %s lacks the field %q:\n%s", typ, field, src)
+				}
+			}
+			out := filepath.Join(dir, "public")
+			res, err := build.Build(build.Options{Root: dir, Out: out, BaseURL: "https://handbook.example/", Drafts: true})
+			if err != nil {
+				t.Fatalf("the new %s does not build: %v\n%s", typ, res.Diags.Items(), src)
+			}
+			if _, err := os.Stat(filepath.Join(out, "en", strings.Split(sectionURL(t, dir, section), "/")[0], "new-page", "index.html")); err != nil {
+				t.Errorf("the draft was not built with --drafts: %v", err)
+			}
+			// Published without drafts, the page is left out.
+			res, err = build.Build(build.Options{Root: dir, Out: out, BaseURL: "https://handbook.example/"})
+			if err != nil {
+				t.Fatalf("%v", res.Diags.Items())
+			}
+			if _, err := os.Stat(filepath.Join(out, "en", sectionURL(t, dir, section), "new-page")); err == nil {
+				t.Error("the draft was published")
+			}
+		})
+	}
+}
+
+func sectionURL(t *testing.T, dir, section string) string {
+	var diags diag.List
+	s, err := i18n.Load(os.DirFS(dir), &diags).Get("en").T("url." + section)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// yamlFields lists the front matter keys of a type, inline structs included.
+func yamlFields(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := f.Tag.Get("yaml")
+		if strings.Contains(tag, "inline") {
+			out = append(out, yamlFields(f.Type)...)
+			continue
+		}
+		if name := strings.Split(tag, ",")[0]; name != "" && name != "hash" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// The same page in another language becomes its translation.
+func TestNewTranslation(t *testing.T) {
+	dir := sitetest.New(t, home)
+	if _, err := Create(options(t, dir, "guide", "guides/asking.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	rel, err := Create(options(t, dir, "guide", "content/guides/asking.nl.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := sitetest.Read(t, dir, rel)
+	for _, want := range []string{"\noriginal: en\n", "\ntranslation:\n  status: draft\n"} {
+		if !strings.Contains(src, want) {
+			t.Errorf("want %q in:\n%s", want, src)
+		}
+	}
+	if res, err := build.Build(build.Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/", Drafts: true}); err != nil {
+		t.Fatalf("%v", res.Diags.Items())
+	}
+}
+
+func TestNewRefusesWhatItCannotDo(t *testing.T) {
+	dir := sitetest.New(t, home)
+	if _, err := Create(options(t, dir, "case", "cases/menen.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ typ, target, want string }{
+		{"case", "cases/menen.en.md", "content/cases/menen.en.md already exists; new never overwrites a page"},
+		{"recipe", "cases/x.en.md", `unknown type "recipe"; types: principle, guide, anchor, condition, case, page`},
+		{"guide", "cases/x.en.md", "a guide goes into guides/, not cases/ (pages in cases/ are of type case)"},
+		{"guide", "recipes/x.en.md", `"recipes/x.en.md": write <section>/<slug>.<lang>.md`},
+		{"guide", "guides/deep/x.en.md", `"guides/deep/x.en.md": write <section>/<slug>.<lang>.md`},
+		{"guide", "guides/x.fr.md", `unknown language "fr"; languages: en, nl`},
+		{"guide", "guides/x.md", `"guides/x.md": name the file <slug>.<lang>.md`},
+		{"guide", "guides/Asking_Parents.en.md", `"Asking_Parents" is not a valid page name`},
+		{"guide", "guides/../x.en.md", `write <section>/<slug>.<lang>.md`},
+		{"guide", "guides/_index.en.md", `"_index" is not a valid page name`},
+	}
+	for _, tt := range tests {
+		_, err := Create(options(t, dir, tt.typ, tt.target))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("new %s %s: got %v, want %q", tt.typ, tt.target, err, tt.want)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"unicode/utf8"
+)
+
+// maxSectionText caps the text kept for snippets and phrase checks per section.
+const maxSectionText = 6000
+
+// Files returns the index as files, by path relative to the language's index folder.
+func (idx *Index) Files() map[string][]byte {
+	files := map[string][]byte{}
+	put := func(name string, v any) string {
+		data, _ := json.Marshal(v)
+		key := name
+		if name != "index" {
+			key = name + "." + hash(data)
+		}
+		files[key+".js"] = wrap(idx.Lang+"/"+key, data)
+		return key
+	}
+
+	var shardNames []string
+	for i, sh := range idx.shardList {
+		w := map[string]string{}
+		p := map[string][]int{}
+		v := map[string][]string{}
+		for _, k := range sh.items {
+			if s, ok := idx.words[k]; ok {
+				if s == k {
+					s = ""
+				}
+				w[k] = s
+			}
+			if ps, ok := idx.postings[k]; ok {
+				p[k] = flatten(ps)
+				if vs := idx.variants[k]; len(vs) > 0 {
+					v[k] = vs
+				}
+			}
+		}
+		name := put("t/"+strconv.Itoa(i), map[string]any{"w": w, "p": p, "v": v})
+		shardNames = append(shardNames, sh.key, name)
+	}
+
+	docs := map[string][]byte{}
+	h := sha256.New()
+	for i, p := range idx.Pages {
+		data, _ := json.Marshal(docJSON(p))
+		docs[strconv.Itoa(i)] = data
+		h.Write(data)
+	}
+	dir := "d" + hex.EncodeToString(h.Sum(nil))[:8]
+	for n, data := range docs {
+		files[dir+"/"+n+".js"] = wrap(idx.Lang+"/"+dir+"/"+n, data)
+	}
+
+	filters := put("f", idx.filters())
+	put("index", map[string]any{"lang": idx.Lang, "n": len(idx.Pages), "s": shardNames, "d": dir, "f": filters, "syn": idx.synonyms})
+	return files
+}
+
+// wrap makes a file that registers its data: hbsearch("en/t/3.1a2b3c4d",{…});
+func wrap(key string, data []byte) []byte {
+	k, _ := json.Marshal(key)
+	out := make([]byte, 0, len(data)+len(k)+16)
+	out = append(out, "hbsearch("...)
+	out = append(out, k...)
+	out = append(out, ',')
+	out = append(out, data...)
+	return append(out, ");\n"...)
+}
+
+func hash(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])[:8]
+}
+
+// flatten writes postings as [page, weight, page gap, weight, …].
+func flatten(ps []posting) []int {
+	out := make([]int, 0, 2*len(ps))
+	last := 0
+	for _, p := range ps {
+		out = append(out, p.page-last, p.weight)
+		last = p.page
+	}
+	return out
+}
+
+func docJSON(p Page) map[string]any {
+	var secs [][3]string
+	for _, s := range p.Sections {
+		secs = append(secs, [3]string{s.Anchor, s.Heading, truncate(s.Text, maxSectionText)})
+	}
+	return map[string]any{"u": p.URL, "t": p.Title, "y": p.TypeLabel, "s": p.Summary, "h": secs}
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// filters lists page numbers (as gaps) per type, theme and audience.
+func (idx *Index) filters() map[string]map[string][]int {
+	out := map[string]map[string][]int{"type": {}, "theme": {}, "audience": {}}
+	last := map[string]int{}
+	add := func(f, key string, page int) {
+		id := f + "/" + key
+		out[f][key] = append(out[f][key], page-last[id])
+		last[id] = page
+	}
+	for i, p := range idx.Pages {
+		add("type", p.Type, i)
+		for _, t := range p.Themes {
+			add("theme", t, i)
+		}
+		for _, a := range p.Audience {
+			add("audience", a, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,50 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxWordLen drops tokens that are not words (hashes, long numbers, URLs without spaces).
+const maxWordLen = 40
+
+// Token is one word of a text as written, with its byte offset.
+type Token struct {
+	Text  string
+	Start int
+}
+
+// isWordRune: letters, digits and combining marks make words; everything else separates
+// them (spaces, punctuation, hyphens and apostrophes: "child-free" is "child" "free").
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// Tokenize splits text into words. The browser uses the same rule (search.js, /[\p{L}\p{N}\p{M}]+/u).
+func Tokenize(text string) []Token {
+	var out []Token
+	start := -1
+	for i, r := range text {
+		if isWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			out = appendToken(out, text[start:i], start)
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = appendToken(out, text[start:], start)
+	}
+	return out
+}
+
+func appendToken(out []Token, w string, start int) []Token {
+	if utf8.RuneCountInString(w) > maxWordLen {
+		return out
+	}
+	return append(out, Token{w, start})
+}

@@ -1,0 +1,118 @@
+package site
+
+import (
+	"regexp"
+)
+
+// Kinds of the generated print pages.
+const (
+	// KindToolkit is /<lang>/<url.toolkit>/: every guide of a language on one page, to print
+	// as a booklet. Pages lists the guides in section order.
+	KindToolkit = "toolkit"
+	// KindHandout is a guide's parent questions in two languages side by side,
+	// <guide URL><url.handout>/<other lang>/. Pages is the guide, then its translation.
+	KindHandout = "handout"
+)
+
+// questionsBox finds a [!QUESTIONS] box in Markdown, the sign that a guide has questions for
+// parents (the model is built before Markdown is rendered).
+var questionsBox = regexp.MustCompile(`(?mi)^[ \t]*>[ \t]*\[!questions\]`)
+
+// addPrintPages adds a toolkit per language that has guides, and a handout for every pair
+// of languages in which a guide has parent questions.
+func (s *Site) addPrintPages() {
+	var toolkits []*Page
+	for _, l := range s.Languages {
+		guides := guideSection(l)
+		if guides == nil || len(guides.Pages) == 0 {
+			continue
+		}
+		t := &Page{Kind: KindToolkit, Type: "guide", Lang: l, Title: label(l, "toolkit.title"), Summary: label(l, "toolkit.summary"),
+			URL: ToolkitURL(l), Section: guides, Pages: guides.Pages,
+			Breadcrumbs: []*Page{l.Home, guides}}
+		toolkits = append(toolkits, t)
+		s.Pages = append(s.Pages, t)
+	}
+	for _, t := range toolkits {
+		for _, o := range toolkits {
+			if o != t {
+				t.Translations = append(t.Translations, o)
+			}
+		}
+	}
+
+	handouts := map[[2]*Page]*Page{}
+	for _, l := range s.Languages {
+		guides := guideSection(l)
+		if guides == nil {
+			continue
+		}
+		for _, g := range guides.Pages {
+			if !hasQuestions(g) {
+				continue
+			}
+			for _, other := range g.Translations {
+				if !hasQuestions(other) {
+					continue
+				}
+				h := &Page{Kind: KindHandout, Type: "guide", Lang: l, Title: g.Title, Summary: g.Summary,
+					URL: handoutURL(g, other), Section: guides,
+					Pages: []*Page{g, other}, Breadcrumbs: []*Page{l.Home, guides, g}}
+				handouts[[2]*Page{g, other}] = h
+				s.Pages = append(s.Pages, h)
+			}
+		}
+	}
+	// The handout of a pair is the same sheet seen from the other language.
+	for pair, h := range handouts {
+		if t := handouts[[2]*Page{pair[1], pair[0]}]; t != nil {
+			h.Translations = []*Page{t}
+		}
+	}
+}
+
+// HandoutLink points from a guide to one of its bilingual handouts.
+type HandoutLink struct {
+	Lang *Lang // the second language of the sheet
+	URL  string
+}
+
+// Handouts lists the bilingual handouts of a guide, in language order. They exist exactly
+// for the pairs addPrintPages made pages for.
+func Handouts(g *Page) []HandoutLink {
+	if !hasQuestions(g) {
+		return nil
+	}
+	var out []HandoutLink
+	for _, other := range g.Translations {
+		if hasQuestions(other) {
+			out = append(out, HandoutLink{Lang: other.Lang, URL: handoutURL(g, other)})
+		}
+	}
+	return out
+}
+
+// ToolkitURL is the address of a language's toolkit ("" when the language has no guides).
+func ToolkitURL(l *Lang) string {
+	if g := guideSection(l); g == nil || len(g.Pages) == 0 {
+		return ""
+	}
+	return "/" + l.Code + "/" + label(l, "url.toolkit") + "/"
+}
+
+func handoutURL(g, other *Page) string {
+	return g.URL + label(g.Lang, "url.handout") + "/" + other.Lang.Code + "/"
+}
+
+func guideSection(l *Lang) *Page {
+	for _, sec := range l.Sections {
+		if sec.Type == "guides" {
+			return sec
+		}
+	}
+	return nil
+}
+
+func hasQuestions(p *Page) bool {
+	return p.Source != nil && p.Type == "guide" && questionsBox.Match(p.Source.Body)
+}
