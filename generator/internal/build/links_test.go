@@ -21,7 +21,7 @@ func TestNoInternalLinkLeadsNowhere(t *testing.T) {
 		t.Fatalf("%v\n%v", err, res.Diags.Items())
 	}
 	ids := map[string]map[string]bool{} // file → ids
-	links := map[string][]string{}     // file → internal links
+	links := map[string][]string{}      // file → internal links
 	err = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
