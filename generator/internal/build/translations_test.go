@@ -37,6 +37,6 @@ Praat *met* ouders.
 	mustBuild(t, dir)
 	contains(t, dir, "nl/principes/wederkerigheid/index.html", "notice-outdated", "Het origineel van deze pagina is veranderd")
 	contains(t, dir, "en/translation-status/index.html",
-		`<th scope="row" lang="nl">Nederlands</th><td>1</td><td>1</td><td>1</td><td>0</td>`, // home is complete; guide draft; principle outdated
+		`<th scope="row" lang="nl" dir="ltr">Nederlands</th><td>1</td><td>1</td><td>1</td><td>0</td>`, // home is complete; guide draft; principle outdated
 		"content/principles/reciprocity.nl.md")
 }

@@ -155,7 +155,40 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		return nil
 	}
 	l.loc = goi18n.NewLocalizer(bundle, code)
+	l.checkPluralForms(diags)
 	return l
+}
+
+// sampleCounts reach every CLDR plural category of the languages we know (Arabic needs 0, 1,
+// 2, 3–10, 11–99 and 100–102; Slovenian 1, 2, 3–4 and 101).
+var sampleCounts = []int{0, 1, 2, 3, 5, 11, 21, 100, 101, 102, 103}
+
+// checkPluralForms asks for every plural string with counts that reach each plural category
+// of the language, so a missing form ("zero" in Arabic) is reported now, with the file,
+// rather than on the one page that shows that number.
+func (l *Language) checkPluralForms(diags *diag.List) {
+	var keys []string
+	for k := range l.plural {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		missing := map[string]bool{}
+		for _, n := range sampleCounts {
+			if _, err := l.Tn(k, n); err != nil {
+				if i := strings.Index(err.Error(), `no plural form "`); i >= 0 {
+					form := strings.SplitN(err.Error()[i+len(`no plural form "`):], `"`, 2)[0]
+					missing[form] = true
+				}
+			}
+		}
+		for _, form := range []string{"zero", "one", "two", "few", "many", "other"} {
+			if missing[form] {
+				diags.Errorf(l.file, 0, "add "+form+" = \"…\" to "+k+"; "+l.Code+" needs it for some numbers",
+					"UI string %q has no plural form %q in language %q", k, form, l.Code)
+			}
+		}
+	}
 }
 
 // flatten walks nested tables: "theme.educare"; a table of plural forms is one message.

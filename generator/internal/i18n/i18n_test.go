@@ -94,3 +94,15 @@ func TestBrokenFilesAreReported(t *testing.T) {
 		}
 	}
 }
+
+func TestAMissingPluralFormIsReportedAtLoad(t *testing.T) {
+	_, errs := catalog(t, map[string]string{
+		"i18n/en.toml": en,
+		"i18n/ar.toml": "[language]\nname = \"العربية\"\ndir = \"rtl\"\n[count]\npages = { one = \"صفحة\", other = \"{{.Count}} صفحة\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"الرئيسية\"\n",
+	})
+	for _, form := range []string{"zero", "two", "few", "many"} {
+		if want := `UI string "count.pages" has no plural form "` + form + `" in language "ar"`; !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+}
