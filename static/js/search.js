@@ -23,6 +23,12 @@
     return s.normalize("NFD").replace(/\p{Mn}/gu, "").toLowerCase()
       .replace(/[øæœıßđðłþŀħـ]/g, function (c) { return TABLE[c]; }).normalize("NFC");
   }
+  var folded = new Map();
+  function foldWord(w) {
+    var f = folded.get(w);
+    if (f === undefined) folded.set(w, (f = fold(w)));
+    return f;
+  }
   function words(s) { return (s.match(WORD) || []).filter(function (w) { return w.length <= 80; }); }
   function esc(s) { return s.replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
 
@@ -251,25 +257,31 @@
   }
 
   // details loads the stored pages of results and finds phrases and the best section.
+  // A page's words are folded once: d.k = [title, summary, [heading, text] per section].
+  function keys(d) {
+    if (!d.k) {
+      var f = function (x) { return words(fold(x || "")); };
+      d.k = [f(d.t), f(d.s), d.h.map(function (s) { return [f(s[1]), f(s[2])]; })];
+      d.k[3] = d.k[2].map(function (x) { return [new Set(x[0]), new Set(x[1])]; });
+    }
+    return d.k;
+  }
   async function details(rs, sets, phrases) {
     var docs = await Promise.all(rs.map(function (r) { return load(entry.d + "/" + r.page); }));
     rs.forEach(function (r, i) {
-      var d = r.doc = docs[i], best = -1, bestScore = 0, title = new Set(words(fold(d.t)));
-      var texts = [d.s];
+      var d = r.doc = docs[i], k = keys(d), best = -1, bestScore = 0, title = new Set(k[0]);
       sets.forEach(function (set) { if (has(title, set)) bestScore += 2; });
-      d.h.forEach(function (s, k) {
-        texts.push(s[1], s[2]);
-        var head = new Set(words(fold(s[1]))), body = new Set(words(fold(s[2]))), score = 0;
-        sets.forEach(function (set) {
-          if (has(head, set)) score += 2; else if (has(body, set)) score++;
-        });
-        if (score > bestScore) { best = k; bestScore = score; }
+      k[3].forEach(function (hb, n) {
+        var score = 0;
+        sets.forEach(function (set) { if (has(hb[0], set)) score += 2; else if (has(hb[1], set)) score++; });
+        if (score > bestScore) { best = n; bestScore = score; }
       });
       r.section = best < 0 ? null : d.h[best];
-      r.phrase = !phrases ? 0 : phrase(words(fold(d.t)), sets) ? 2 : texts.some(function (x) { return phrase(words(fold(x)), sets); }) ? 1 : 0;
+      r.phrase = !phrases ? 0 : phrase(k[0], sets) ? 2 :
+        phrase(k[1], sets) || k[2].some(function (x) { return phrase(x[0], sets) || phrase(x[1], sets); }) ? 1 : 0;
     });
   }
-  function has(a, set) { for (var x of a) if (set.has(x)) return true; return false; }
+  function has(a, set) { for (var x of set) if (a.has(x)) return true; return false; }
   function phrase(toks, sets) {
     outer: for (var i = 0; i + sets.length <= toks.length; i++) {
       for (var k = 0; k < sets.length; k++) if (!sets[k].has(toks[i + k])) continue outer;
@@ -283,7 +295,7 @@
     var out = "", last = 0, m;
     WORD.lastIndex = 0;
     while ((m = WORD.exec(text))) {
-      var f = fold(m[0]);
+      var f = foldWord(m[0]);
       if (sets.some(function (s) { return s.has(f); })) {
         out += esc(text.slice(last, m.index)) + "<mark>" + esc(m[0]) + "</mark>";
         last = m.index + m[0].length;
@@ -295,7 +307,7 @@
     var text = (r.section && r.section[2]) || r.doc.s || "", at = -1, m;
     WORD.lastIndex = 0;
     while (at < 0 && (m = WORD.exec(text))) {
-      var f = fold(m[0]);
+      var f = foldWord(m[0]);
       if (sets.some(function (s) { return s.has(f); })) at = m.index;
     }
     var from = Math.max(0, at - 60), to = Math.min(text.length, Math.max(at, 0) + 160);

@@ -30,6 +30,10 @@ type Options struct {
 	// PDFs are files the pdf command printed, by output path ("downloads/nl/toolkit.pdf"):
 	// the build writes them and the pages link them. A plain build has none.
 	PDFs map[string][]byte
+	// TOCPages are the page numbers of the toolkits' chapters in their PDFs, by toolkit URL
+	// and chapter ID ("/nl/toolkit/#g3"), for the printed contents; the pdf command reads
+	// them from a first print.
+	TOCPages map[string]int
 	// Updated is the last change of each content file ("content/guides/x.en.md"), from the
 	// repository's history (see package history); a page without a date shows none.
 	Updated map[string]time.Time

@@ -100,7 +100,7 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 	for i, c := range changes {
 		pages[i] = c.page
 	}
-	files, err = m.renderPages(pages)
+	files, err = m.Render(pages)
 	if err != nil {
 		// A layout that rendered this page before cannot fail now unless it depends on the
 		// body; let a full build report it with its usual context.
@@ -109,10 +109,11 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 	return files, true, nil
 }
 
-// Collections renders the printed collections that show the bodies of the content files in
-// paths (a language's toolkit, a guide's handouts), after UpdateBodies has updated them.
-// They take longer than a page, so a caller can serve the edited pages first.
-func (m *Model) Collections(paths []string) (map[string][]byte, error) {
+// Collections lists the printed collections that show the bodies of the content files in
+// paths (a language's toolkit, a guide's handouts): after UpdateBodies they are out of date.
+// They take far longer to render than a page (the toolkit holds every guide of a language),
+// so a caller can serve the edited pages first and Render these when they are asked for.
+func (m *Model) Collections(paths []string) []*site.Page {
 	changed := map[*site.Page]bool{}
 	for _, path := range paths {
 		if p := m.site.ByPath(path); p != nil {
@@ -131,18 +132,18 @@ func (m *Model) Collections(paths []string) (map[string][]byte, error) {
 			}
 		}
 	}
-	return m.renderPages(out)
+	return out
 }
 
-// renderPages runs the layouts of pages, in parallel, as the full build does.
-func (m *Model) renderPages(pages []*site.Page) (map[string][]byte, error) {
+// Render runs the layouts of pages of the model, in parallel, as the full build does, and
+// returns their files by path in the output folder.
+func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 	files := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		mini := newMinifier()
 		html, err := m.layouts.Render(pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]))
 		if err == nil {
-			html, err = minifyBytes(mini, ".html", html)
+			html, err = minifyBytes(newMinifier(), ".html", html)
 		}
 		files[i], errs[i] = html, err
 	})

@@ -51,7 +51,7 @@ func TestUpdateBodiesRendersTheEditedPage(t *testing.T) {
 		t.Errorf("%d files, want the page only", len(files))
 	}
 	// The printed collections of guides show the body too.
-	more, err := m.Collections([]string{guidePath})
+	more, err := m.Render(m.Collections([]string{guidePath}))
 	if err != nil {
 		t.Fatal(err)
 	}

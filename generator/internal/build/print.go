@@ -19,6 +19,7 @@ type PrintData struct {
 	Handouts   []HandoutRef // guides: the bilingual handouts
 	PDF        string       // the page as PDF, when the pdf command made one
 	Chapters   []Chapter    // toolkit: every guide
+	ChapterCSS string       // toolkit: the stylesheet that names each chapter in the page margin
 	Handout    *Handout     // handout pages
 }
 
@@ -45,6 +46,7 @@ type Chapter struct {
 	Page   *site.Page
 	Body   template.HTML // the guide's body with unique IDs and in-page links
 	Sheet  *Sheet
+	PageNo int // the page it starts on in the toolkit's PDF; 0 when unknown
 }
 
 // Handout is a bilingual question sheet: the guide in the page's language on the left (the
@@ -81,7 +83,7 @@ func (m *Model) printData(p *site.Page) *PrintData {
 		}
 		return d
 	case p.Kind == site.KindToolkit:
-		d := &PrintData{ToolkitURL: p.URL, PDF: m.pdfURL(p)}
+		d := &PrintData{ToolkitURL: p.URL, PDF: m.pdfURL(p), ChapterCSS: "/" + chapterCSSPath(p)}
 		d.Sheet = m.sheet(p)
 		chapters := worksheet.Chapters{}
 		for i, g := range p.Pages {
@@ -89,7 +91,7 @@ func (m *Model) printData(p *site.Page) *PrintData {
 		}
 		for i, g := range p.Pages {
 			ch := Chapter{Number: i + 1, ID: chapters[g.URL], Page: g,
-				Body: worksheet.Chapter(g.Content, g.URL, chapters), Sheet: m.sheet(g)}
+				Body: worksheet.Chapter(g.Content, g.URL, chapters), Sheet: m.sheet(g), PageNo: m.opts.TOCPages[p.URL+"#"+chapters[g.URL]]}
 			// The booklet changed when its newest guide did.
 			if u := ch.Sheet.Updated; u != nil && (d.Sheet.Updated == nil || u.ISO > d.Sheet.Updated.ISO) {
 				d.Sheet.Updated = u
@@ -145,4 +147,45 @@ func (m *Model) pdfURL(p *site.Page) string {
 		return "/" + PDFPath(p)
 	}
 	return ""
+}
+
+// printFiles are the files the print pages need besides themselves: per toolkit, a stylesheet
+// that puts each guide's title in the margin of its pages. Chromium has no string-set, and
+// the CSP allows no inline style, so the titles go into a small file as named pages.
+func (m *Model) printFiles() map[string][]byte {
+	files := map[string][]byte{}
+	for _, p := range m.site.Pages {
+		if p.Kind != site.KindToolkit {
+			continue
+		}
+		var b strings.Builder
+		b.WriteString("/* The title of each guide in the margin of its pages (generated). */\n")
+		for i, g := range p.Pages {
+			id := "g" + strconv.Itoa(i+1)
+			b.WriteString("@page " + id + " { @top-left { content: " + cssString(strconv.Itoa(i+1)+" "+g.Title) + "; } }\n")
+			b.WriteString("#" + id + " { page: " + id + "; }\n")
+		}
+		files[chapterCSSPath(p)] = []byte(b.String())
+	}
+	return files
+}
+
+func chapterCSSPath(toolkit *site.Page) string { return toolkit.URL[1:] + "chapters.css" }
+
+// cssString quotes s as a CSS string.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteString("\\" + string(r))
+		case r < 0x20 || r == 0x7f:
+			b.WriteString("\\" + strconv.FormatInt(int64(r), 16) + " ")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

@@ -52,6 +52,9 @@ func TestToolkitHoldsEveryGuideWithUniqueIDs(t *testing.T) {
 		`data-print`,
 		`! id="start"`)
 	contains(t, dir, "nl/toolkit/index.html", `lang="nl"`, "Toolkit: alle gespreksgidsen")
+	// Each guide's title in the margin of its pages, as a named page.
+	contains(t, dir, "en/toolkit/index.html", `<link rel="stylesheet" href="/en/toolkit/chapters.css" media="print">`)
+	contains(t, dir, "en/toolkit/chapters.css", `@page g2{@top-left{content: "2 A guide"`, `#g2{page:g2}`)
 }
 
 func TestGuideLinksToolkitHandoutsAndNoPDFWithoutThePDFCommand(t *testing.T) {
@@ -99,12 +102,20 @@ func TestSheetsShowTheDateOfTheLastChange(t *testing.T) {
 func TestPDFsAreWrittenAndLinkedWhenThePDFCommandMadeThem(t *testing.T) {
 	dir := printSite(t)
 	res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/",
-		PDFs: map[string][]byte{"downloads/en/one.pdf": []byte("%PDF-1.7"), "downloads/en/toolkit.pdf": []byte("%PDF-1.7")}})
+		PDFs:     map[string][]byte{"downloads/en/one.pdf": []byte("%PDF-1.7"), "downloads/en/toolkit.pdf": []byte("%PDF-1.7")},
+		TOCPages: map[string]int{"/en/toolkit/#g1": 3, "/en/toolkit/#g2": 5}})
 	if err != nil {
 		t.Fatalf("%v %v", err, res.Diags.Items())
 	}
 	contains(t, dir, "en/guides/one/index.html", `<a href="/downloads/en/one.pdf" download>`)
-	contains(t, dir, "en/toolkit/index.html", `<a href="/downloads/en/toolkit.pdf" download>`)
+	contains(t, dir, "en/toolkit/index.html", `<a href="/downloads/en/toolkit.pdf" download>`,
+		`A guide <span class="toc-page">3</span></a>`, `<span class="toc-page">5</span>`)
 	contains(t, dir, "en/guides/two/index.html", `! /downloads/`)
 	contains(t, dir, "downloads/en/one.pdf", "%PDF-1.7")
+}
+
+func TestCSSStringEscapes(t *testing.T) {
+	if got := cssString("Say \"hi\" \\ now\n"); got != `"Say \"hi\" \\ now\a "` {
+		t.Errorf("got %s", got)
+	}
 }

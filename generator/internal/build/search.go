@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
@@ -8,8 +9,20 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
-// writeSearch writes each language's search index into search/<lang>/, the languages in
-// parallel.
+// startSearch writes each language's search index into search/<lang>/ in the background;
+// the returned func waits for it. HANDBOOK_SEARCH=off leaves the index out, to measure what
+// it costs (generator/bench/search.sh).
+func (m *Model) startSearch(out *output) func() error {
+	done := make(chan error, 1)
+	if os.Getenv("HANDBOOK_SEARCH") == "off" {
+		done <- nil
+		return func() error { return <-done }
+	}
+	go func() { done <- m.writeSearch(out) }()
+	return func() error { return <-done }
+}
+
+// writeSearch writes each language's search index, the languages in parallel.
 func (m *Model) writeSearch(out *output) error {
 	syn := synonyms(m.site)
 	var wg sync.WaitGroup

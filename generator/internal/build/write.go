@@ -21,6 +21,7 @@ func (m *Model) write(out *output, res *Result) error {
 	mini := newMinifier()
 	var files atomic.Int64
 	renderErrs := &renderErrors{}
+	searchDone := m.startSearch(out) // the index builds while the pages render
 	err := timed(res, "render", func() error {
 		var firstErr atomic.Value
 		parallel(len(pages), func(i int) {
@@ -46,10 +47,10 @@ func (m *Model) write(out *output, res *Result) error {
 		renderErrs.report(diags)
 		return diags.Err()
 	})
-	if err != nil {
-		return err
+	if searchErr := timed(res, "search", searchDone); err == nil {
+		err = searchErr
 	}
-	if err := timed(res, "search", func() error { return m.writeSearch(out) }); err != nil {
+	if err != nil {
 		return err
 	}
 	return timed(res, "files", func() error {
@@ -94,6 +95,9 @@ func (m *Model) siteFiles(mini *minify.M) (map[string][]byte, error) {
 	files["404.html"] = nf
 	files["sitemap.xml"] = sitemap(m.site)
 	files["robots.txt"] = robots(m.site, m.opts.NoIndex)
+	for name, data := range m.printFiles() {
+		files[name] = data
+	}
 	for name, data := range files {
 		min, err := minifyBytes(mini, path.Ext(name), data)
 		if err != nil {

@@ -59,9 +59,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	rep.Pages = len(m.Site().Pages)
 	externalLinks(m.Site(), rep.Diags)
-	if err := reachable(m.Site(), out, rep.Diags); err != nil {
-		return nil, err
-	}
+	reachable(m.Site(), out, rep.Diags)
 	return rep, nil
 }
 

@@ -16,7 +16,7 @@ import (
 
 // reachable follows every link of the built site from its root page, as a reader (or a
 // search engine) would, and reports each page that no chain of links leads to.
-func reachable(s *site.Site, out string, diags *diag.List) error {
+func reachable(s *site.Site, out string, diags *diag.List) {
 	seen := map[string]bool{"/": true}
 	queue := []string{"/"}
 	for len(queue) > 0 {
@@ -34,7 +34,7 @@ func reachable(s *site.Site, out string, diags *diag.List) error {
 			continue // a broken link; the build reports links in content, layouts are its job
 		}
 		for _, href := range links(data) {
-			next, ok := resolve(u, href)
+			next, ok := resolve(s.BaseURL, u, href)
 			if ok && !seen[next] {
 				seen[next] = true
 				queue = append(queue, next)
@@ -53,7 +53,6 @@ func reachable(s *site.Site, out string, diags *diag.List) error {
 		diags.Errorf(p.Source.Path, 0, "a page is reached from its section's list; check that the section's layout still lists every page and that the page is not hidden",
 			"no link on the site leads to this page (%s)", p.URL)
 	}
-	return nil
 }
 
 // links returns the href of every <a> of an HTML page.
@@ -81,8 +80,14 @@ func links(page []byte) []string {
 }
 
 // resolve turns a link on page base into a site path without query or fragment; ok is
-// false for links that leave the site.
-func resolve(base, href string) (string, bool) {
+// false for links that leave the site. Absolute links to the site itself count as inside.
+func resolve(site, base, href string) (string, bool) {
+	if rest, ok := strings.CutPrefix(href, strings.TrimSuffix(site, "/")); ok && (rest == "" || strings.HasPrefix(rest, "/")) {
+		href = rest
+		if href == "" {
+			href = "/"
+		}
+	}
 	u, err := url.Parse(href)
 	if err != nil || u.Scheme != "" || u.Host != "" {
 		return "", false

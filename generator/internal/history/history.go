@@ -30,7 +30,8 @@ func Dates(root string) (map[string]time.Time, error) {
 	if strings.TrimSpace(string(shallow)) == "true" {
 		return nil, fmt.Errorf("the clone is shallow; fetch the whole history (git fetch --unshallow) to show dates")
 	}
-	cmd := exec.Command("git", "-C", root, "log", "--format="+commitMark+"%cI", "--name-only", "--no-renames", "--", "content")
+	// git writes the NUL itself (%x00): a NUL cannot travel in a program's arguments.
+	cmd := exec.Command("git", "-C", root, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "content")
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("git log: %w", err)

@@ -1,6 +1,9 @@
 package history
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -28,5 +31,38 @@ func TestParseKeepsTheNewestCommitPerFile(t *testing.T) {
 func TestParseRejectsABadDate(t *testing.T) {
 	if _, err := Parse(strings.NewReader("\x00yesterday\ncontent/a.en.md\n")); err == nil {
 		t.Fatal("want an error")
+	}
+}
+
+// TestDatesFromARealRepository runs git on a small repository made for the test: the argument
+// list must hold no NUL byte (exec refuses it), which only a real run shows.
+func TestDatesFromARealRepository(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	run := func(args ...string) {
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE=2024-03-05T10:00:00Z", "GIT_COMMITTER_DATE=2024-03-05T10:00:00Z",
+			"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q")
+	if err := os.MkdirAll(filepath.Join(dir, "content", "guides"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "content", "guides", "x.en.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run("add", ".")
+	run("commit", "-q", "-m", "x")
+	dates, err := Dates(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := dates["content/guides/x.en.md"]; !got.Equal(time.Date(2024, 3, 5, 10, 0, 0, 0, time.UTC)) {
+		t.Errorf("date %v; all: %v", got, dates)
 	}
 }

@@ -30,3 +30,48 @@ func TestEdgeProblemsFindsCutAndOverlappingWords(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestDestPagesFollowsThePageTree(t *testing.T) {
+	// The shape of Chromium's output: a catalog, a two-level page tree, named destinations.
+	pdf := []byte(`%PDF-1.4
+2 0 obj
+<</Type /Page
+/Parent 10 0 R>>
+endobj
+5 0 obj
+<</Type /Page
+/Parent 11 0 R>>
+endobj
+7 0 obj
+<</Type /Page
+/Parent 11 0 R>>
+endobj
+10 0 obj
+<</Type /Pages
+/Kids [2 0 R 11 0 R]
+/Count 3>>
+endobj
+11 0 obj
+<</Type /Pages
+/Kids [7 0 R 5 0 R]
+/Count 2>>
+endobj
+12 0 obj
+<</main [2 0 R /XYZ 0 841 0]
+/g1 [7 0 R /XYZ 0 841 0]
+/g2 [5 0 R /XYZ 0 841 0]>>
+endobj
+13 0 obj
+<</Type /Catalog
+/Pages 10 0 R
+/Dests 12 0 R>>
+endobj
+`)
+	got := DestPages(pdf)
+	if got["main"] != 1 || got["g1"] != 2 || got["g2"] != 3 || len(got) != 3 {
+		t.Errorf("got %v", got)
+	}
+	if DestPages([]byte("%PDF-1.4 not what Chromium writes")) != nil {
+		t.Error("a PDF without a catalog gave page numbers")
+	}
+}

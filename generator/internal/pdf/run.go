@@ -70,6 +70,17 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	defer stop()
 
+	// The toolkits first: their contents get the page each guide starts on, which only a
+	// print can tell. Numbers in the contents do not move the chapters, so one round is enough.
+	if first.TOCPages, err = tocPages(bctx, base, pages); err != nil {
+		return nil, err
+	}
+	if len(first.TOCPages) > 0 {
+		if _, res, err := build.BuildModel(first); err != nil {
+			return &Result{Build: res}, err
+		}
+	}
+
 	pdfs := keptPDFs(opts.Build.Out, opts.Langs)
 	out := &Result{}
 	for _, p := range pages {
@@ -86,8 +97,27 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	final := opts.Build
 	final.PDFs = pdfs
+	final.TOCPages = first.TOCPages
 	out.Build, err = build.Build(final)
 	return out, err
+}
+
+// tocPages prints the toolkits among pages and reads where each chapter starts.
+func tocPages(ctx context.Context, base string, pages []*site.Page) (map[string]int, error) {
+	out := map[string]int{}
+	for _, p := range pages {
+		if p.Kind != site.KindToolkit {
+			continue
+		}
+		data, err := Print(ctx, base+p.URL)
+		if err != nil {
+			return nil, err
+		}
+		for id, n := range DestPages(data) {
+			out[p.URL+"#"+id] = n
+		}
+	}
+	return out, nil
 }
 
 // Printable lists the pages that get a PDF: each language's guides, its toolkit and its

@@ -57,6 +57,13 @@ func TestRunPrintsAndLinksPDFs(t *testing.T) {
 	if !strings.Contains(squeeze(text), "thereport(https://example.org/report)") {
 		t.Errorf("the outside link's address is not printed:\n%s", text)
 	}
+	// The contents give the page each guide starts on: cover, contents, then the guide.
+	pdftotext := browsertest.Tool(t, "pdftotext", "poppler-utils")
+	toc := pdfTools{}.run(t, pdftotext, "-f", "2", "-l", "2", filepath.Join(out, "downloads/en/toolkit.pdf"), "-")
+	start := pdfTools{}.run(t, pdftotext, "-f", "3", "-l", "3", filepath.Join(out, "downloads/en/toolkit.pdf"), "-")
+	if !strings.Contains(squeeze(toc), "1Aguide3") || !strings.Contains(squeeze(start), "1AguideWhatthisguide") {
+		t.Errorf("the contents do not give the guide's page:\n%s\n--- page 3:\n%s", toc, start)
+	}
 	// The Persian column is on the sheet (pdftotext may give right-to-left text in either order).
 	text = pdfTools{}.run(t, browsertest.Tool(t, "pdftotext", "poppler-utils"), filepath.Join(out, "downloads/en/one-fa.pdf"), "-")
 	if !strings.Contains(text, "Why this school?") || !strings.ContainsAny(text, "چرامدرسه") {

@@ -2,7 +2,8 @@
 // its content type needs, each commented, filled with placeholders that pass the build, and
 // draft: true, so the page only appears (in serve, or with --drafts) until the editor has
 // filled it in and removed that line. When the same page exists in another language, the new
-// file is set up as its translation. It never overwrites a file.
+// file starts as a copy of it, set up as its translation (see Translation). It never
+// overwrites a file.
 package scaffold
 
 import (
@@ -36,21 +37,24 @@ func Create(opts Options) (string, error) {
 	}
 	rel := path.Join("content", section, slug+"."+lang+".md")
 	fsys := os.DirFS(opts.Root)
-	original, number := lang, 0
+	var page []byte
 	for _, other := range opts.Languages {
+		sibling := path.Join("content", section, slug+"."+other+".md")
 		if other == lang {
 			continue
 		}
-		sibling := path.Join("content", section, slug+"."+other+".md")
 		if data, err := fs.ReadFile(fsys, sibling); err == nil {
-			original = originalOf(data, other)
+			page = Translation(data, sibling, other)
 			break
 		}
 	}
-	if opts.Type == "principle" {
-		number = nextNumber(fsys, section, lang)
+	if page == nil {
+		number := 0
+		if opts.Type == "principle" {
+			number = nextNumber(fsys, section, lang)
+		}
+		page = Render(Page{Type: opts.Type, Lang: lang, Original: lang, Number: number, Vocab: opts.Vocab})
 	}
-	page := Render(Page{Type: opts.Type, Lang: lang, Original: original, Number: number, Vocab: opts.Vocab})
 	abs := filepath.Join(opts.Root, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", err
@@ -83,7 +87,7 @@ func parseTarget(opts Options) (section, slug, lang string, err error) {
 			opts.Target, want, first(opts.Languages), strings.Join(content.Sections(), ", "))
 	}
 	if content.TypeOf(section) != opts.Type {
-		return "", "", "", fmt.Errorf("a %s goes into %s/, not %s/ (pages in %s/ are of type %s)", opts.Type, want, section, section, content.TypeOf(section))
+		return "", "", "", fmt.Errorf("%s %s goes into %s/, not %s/ (pages in %s/ are of type %s)", article(opts.Type), opts.Type, want, section, section, content.TypeOf(section))
 	}
 	base, ok := strings.CutSuffix(name, ".md")
 	dot := strings.LastIndexByte(base, '.')
@@ -98,6 +102,14 @@ func parseTarget(opts Options) (section, slug, lang string, err error) {
 		return "", "", "", fmt.Errorf("%q is not a valid page name: use lower-case letters, digits and single hyphens, e.g. asking-new-parents", slug)
 	}
 	return section, slug, lang, nil
+}
+
+// article is "a" or "an" for a type's name.
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
 }
 
 func sectionOf(typ string) string {

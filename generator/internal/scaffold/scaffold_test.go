@@ -101,21 +101,44 @@ func yamlFields(t reflect.Type) []string {
 	return out
 }
 
-// The same page in another language becomes its translation.
+// The same page in another language becomes its translation: a copy of the original to
+// translate in place, with the original's facts, marked as a draft translation.
 func TestNewTranslation(t *testing.T) {
-	dir := sitetest.New(t, home)
-	if _, err := Create(options(t, dir, "guide", "guides/asking.en.md")); err != nil {
-		t.Fatal(err)
-	}
+	dir := sitetest.New(t, home+`
+-- content/guides/asking.en.md --
+---
+title: Asking parents
+summary: How to ask.
+themes: [parents-families]
+audience: [teachers]
+source: {document: parent-school-book, section: "2.1"}
+original: en
+slug: asking-parents
+weight: 3
+purpose: Hear parents.
+participants: A teacher and a parent.
+duration: 45 minutes
+materials:
+  - Photos
+---
+## Before you start
+
+Read the principle first.
+`)
 	rel, err := Create(options(t, dir, "guide", "content/guides/asking.nl.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	src := sitetest.Read(t, dir, rel)
-	for _, want := range []string{"\noriginal: en\n", "\ntranslation:\n  status: draft\n"} {
+	for _, want := range []string{"\nthemes: [parents-families]\n", "\nweight: 3\n", "\nmaterials:\n  - Photos\n",
+		"\noriginal: en\ntranslation: {status: draft}\n", "\ndraft: true\n---\n## Before you start\n\nRead the principle first.\n",
+		"# Translation of content/guides/asking.en.md."} {
 		if !strings.Contains(src, want) {
 			t.Errorf("want %q in:\n%s", want, src)
 		}
+	}
+	if strings.Contains(src, "\nslug: asking-parents") {
+		t.Errorf("the English slug was kept:\n%s", src)
 	}
 	if res, err := build.Build(build.Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/", Drafts: true}); err != nil {
 		t.Fatalf("%v", res.Diags.Items())
@@ -138,6 +161,7 @@ func TestNewRefusesWhatItCannotDo(t *testing.T) {
 		{"guide", "guides/Asking_Parents.en.md", `"Asking_Parents" is not a valid page name`},
 		{"guide", "guides/../x.en.md", `write <section>/<slug>.<lang>.md`},
 		{"guide", "guides/_index.en.md", `"_index" is not a valid page name`},
+		{"anchor", "guides/x.en.md", "an anchor goes into anchors/, not guides/"},
 	}
 	for _, tt := range tests {
 		_, err := Create(options(t, dir, tt.typ, tt.target))

@@ -12,13 +12,10 @@ import (
 type Page struct {
 	Type     string
 	Lang     string
-	Original string // the language the page was first written in; Lang for a new original
+	Original string // the language the page was first written in
 	Number   int    // principles: the next free number
 	Vocab    map[string]content.Vocabulary
 }
-
-// IsTranslation reports whether the page translates an existing one.
-func (p Page) IsTranslation() bool { return p.Original != p.Lang }
 
 // Pick is a placeholder value from a vocabulary: prefer when it exists, else the first key.
 func (p Page) Pick(field, prefer string) string {
@@ -64,19 +61,12 @@ source:
   section: "Chapter, section or page in that document"
 # The language this page was first written in.
 original: {{.Original}}
-{{- if .IsTranslation}}
-# This page translates the one in "{{.Original}}". Set status to reviewed once a second
-# person has read and corrected it.
-translation:
-  status: draft
-{{- else}}
 # On a translation only (see the README):
 # translation: {status: draft}
-{{- end}}
 # Optional: the order within the section (lower first).
 # weight: 10
 # Optional: the last part of the web address, when it differs from the file name.
-# slug: {{if .IsTranslation}}name-in-this-language{{else}}other-name{{end}}
+# slug: other-name
 # Remove this line to publish the page.
 draft: true
 {{- if eq .Type "principle"}}

@@ -61,24 +61,25 @@ func Build(pages []Page, opts Options) *Index {
 	tfs := make([]map[string]float64, len(pages))
 	lens := make([]float64, len(pages))
 	var total float64
-	type term struct{ w, s string }
-	cache := map[string]term{}
+	stemOf := map[string]string{} // a word as written → the stem it counts for
 	for i, p := range pages {
 		tf := map[string]float64{}
 		add := func(text string, boost float64) {
-			for _, t := range Tokenize(text) {
-				c, ok := cache[t.Text]
+			eachWord(text, func(word string, _ int) {
+				s, ok := stemOf[word]
 				if !ok {
-					c.w, c.s = a.Term(t.Text)
-					cache[t.Text] = c
+					w, stem := a.Term(word)
+					if prev, seen := idx.words[w]; seen {
+						stem = prev // one stem per folded word: the first one
+					} else {
+						idx.words[w] = stem
+					}
+					s = stem
+					stemOf[word] = s
 				}
-				w, s := c.w, c.s
-				if _, ok := idx.words[w]; !ok {
-					idx.words[w] = s
-				}
-				tf[idx.words[w]] += boost
+				tf[s] += boost
 				lens[i] += boost
-			}
+			})
 		}
 		add(p.Title, boostTitle)
 		add(p.Summary, boostSummary)

@@ -23,6 +23,12 @@ func isWordRune(r rune) bool {
 // Tokenize splits text into words. The browser uses the same rule (search.js, /[\p{L}\p{N}\p{M}]+/u).
 func Tokenize(text string) []Token {
 	var out []Token
+	eachWord(text, func(w string, start int) { out = append(out, Token{w, start}) })
+	return out
+}
+
+// eachWord calls fn for every word of text, with its byte offset.
+func eachWord(text string, fn func(word string, start int)) {
 	start := -1
 	for i, r := range text {
 		if isWordRune(r) {
@@ -32,19 +38,17 @@ func Tokenize(text string) []Token {
 			continue
 		}
 		if start >= 0 {
-			out = appendToken(out, text[start:i], start)
+			emit(text[start:i], start, fn)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = appendToken(out, text[start:], start)
+		emit(text[start:], start, fn)
 	}
-	return out
 }
 
-func appendToken(out []Token, w string, start int) []Token {
-	if utf8.RuneCountInString(w) > maxWordLen {
-		return out
+func emit(w string, start int, fn func(string, int)) {
+	if utf8.RuneCountInString(w) <= maxWordLen {
+		fn(w, start)
 	}
-	return append(out, Token{w, start})
 }

@@ -117,6 +117,9 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if status == http.StatusOK && !s.freshen(r, name) {
+		return
+	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		http.NotFound(w, r)

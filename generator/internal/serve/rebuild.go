@@ -36,8 +36,8 @@ func (s *Server) rebuild(changed []string) {
 }
 
 // meaningful drops content paths that no longer exist and were never part of the site: an
-// editor's temporary file that came and went (vim's swap files, sed's "sedXXXXXX"). A gone
-// folder ("content/cases/") counts. After a failed build every path counts.
+// editor's temporary file that came and went (sed's "sedXXXXXX"; swap files never get here).
+// A gone folder ("content/cases/") counts. After a failed build every path counts.
 func (s *Server) meaningful(changed []string) []string {
 	_, problems := s.state()
 	var out []string
@@ -46,7 +46,14 @@ func (s *Server) meaningful(changed []string) []string {
 			out = append(out, p)
 			continue
 		}
-		_, err := os.Stat(filepath.Join(s.opts.Root, filepath.FromSlash(p)))
+		file := filepath.Join(s.opts.Root, filepath.FromSlash(p))
+		_, err := os.Stat(file)
+		if err == nil && path.Ext(p) != ".md" {
+			// Not a page: most likely a tool's temporary file about to be renamed over a
+			// page (sed -i writes "sedXXXXXX"). Give it a moment to go.
+			time.Sleep(4 * s.opts.Quiet)
+			_, err = os.Stat(file)
+		}
 		known := s.model != nil && s.model.Site().ByPath(p) != nil
 		if os.IsNotExist(err) && !known {
 			continue
@@ -86,15 +93,15 @@ func (s *Server) updatePages(changed []string) bool {
 		return false
 	}
 	s.logf("%s: updated in %d ms", strings.Join(changed, ", "), time.Since(start).Milliseconds())
-	// The printed collections (toolkit, handouts) show the pages too; they take longer, so
-	// they follow, and only their own open pages reload.
-	more, err := s.model.Collections(changed)
-	if err != nil {
-		s.logf("%v; building the whole site", err)
-		return false
-	}
-	if len(more) > 0 && !s.writePages(dir, more) {
-		return false
+	// The printed collections (toolkit, handouts) show the pages too: they are rendered when
+	// asked for, and reload now where they are open.
+	if more := s.model.Collections(changed); len(more) > 0 {
+		s.markStale(more)
+		urls := make([]string, len(more))
+		for i, p := range more {
+			urls[i] = p.URL
+		}
+		s.events.publish(eventReload, strings.Join(urls, " "))
 	}
 	return true
 }
@@ -138,6 +145,7 @@ func (s *Server) fullBuild(changed []string) {
 	s.dir, s.problems = out, nil
 	s.mu.Unlock()
 	s.model = m
+	s.clearStale()
 	if old != "" {
 		s.cleanup.Add(1)
 		go func() {

@@ -4,8 +4,9 @@
 // tells open pages to reload through server-sent events.
 //
 //   - An edit below a page's front matter re-renders that page alone (build.UpdateBodies);
-//     anything else builds the whole site into a fresh folder, which replaces the served one
-//     only when it is complete.
+//     the printed collections that show it (toolkit, handouts) are rendered when next asked
+//     for. Anything else builds the whole site into a fresh folder, which replaces the
+//     served one only when it is complete.
 //   - A stylesheet change is applied without reloading the page.
 //   - A failed rebuild keeps the last good site; every HTML page then shows the problems in
 //     an overlay, and the terminal lists them. The next good save clears it.
@@ -30,6 +31,7 @@ import (
 
 	"github.com/educare-handbook/handbook/generator/internal/build"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
 // Options say what to serve and how.
@@ -58,6 +60,11 @@ type Server struct {
 	problems []diag.Diagnostic // why the last rebuild failed; nil when the site is current
 	builds   int
 
+	// Pages out of date since an edit, rendered when asked for (see stale.go).
+	staleMu sync.Mutex
+	stale   map[string]*site.Page // by path in the site folder
+	renders chan renderRequest
+
 	// Touched only by the rebuild loop.
 	model *build.Model
 }
@@ -75,7 +82,8 @@ func New(opts Options, ln net.Listener) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opts: opts, ln: ln, tmp: tmp, events: newBroker(), closing: make(chan struct{})}
+	s := &Server{opts: opts, ln: ln, tmp: tmp, events: newBroker(), closing: make(chan struct{}),
+		stale: map[string]*site.Page{}, renders: make(chan renderRequest)}
 	w, err := newWatcher(opts.Root, opts.Log)
 	if err != nil {
 		os.RemoveAll(tmp)
@@ -107,6 +115,9 @@ loop:
 		select {
 		case b := <-batches:
 			s.rebuild(b)
+		case req := <-s.renders:
+			s.renderStale(req.file)
+			close(req.done)
 		case err = <-served:
 			break loop
 		case <-ctx.Done():

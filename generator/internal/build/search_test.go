@@ -1,0 +1,60 @@
+package build
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/search"
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// TestSearchRealContent is the smoke test over content/: queries editors and readers use,
+// with the page that must come first.
+func TestSearchRealContent(t *testing.T) {
+	m, err := Load(os.DirFS(sitetest.RepoRoot(t)), Options{BaseURL: "http://127.0.0.1/"}, &Result{Diags: &diag.List{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := map[string]*search.Index{}
+	for _, l := range m.site.Languages {
+		idx[l.Code] = search.Build(searchPages(m.site, l), search.Options{Lang: l.Code, Synonyms: synonyms(m.site)})
+	}
+	for _, c := range []struct{ lang, q, want string }{
+		{"en", "child-free hours", "/en/conditions/child-free-hours/"},
+		{"en", "facilitater", "/en/conditions/facilitator-safe-space/"},
+		{"en", "schoolification", "/en/conditions/curriculum-care-and-learning/"},
+		{"nl", "ouders bevragen", "/nl/gidsen/waarom-ouders-bevragen/"},
+		{"nl", "kindvrije uren", "/nl/voorwaarden/kindvrije-uren/"},
+		{"nl", "verschoolsing", "/nl/voorwaarden/leerplan-zorg-en-leren/"},
+	} {
+		rs := idx[c.lang].Search(c.q, false)
+		if len(rs) == 0 {
+			t.Errorf("%s %q: nothing found", c.lang, c.q)
+			continue
+		}
+		if got := idx[c.lang].Pages[rs[0].Page].URL; !strings.HasPrefix(got, c.want) {
+			t.Errorf("%s %q: first result %s, want %s", c.lang, c.q, got, c.want)
+		}
+	}
+}
+
+func TestSectionsOf(t *testing.T) {
+	secs := sectionsOf(`<p>Intro <em>text</em>.</p><h2 id="one">One</h2><p>First<br>part.</p><ul><li>a</li><li>b</li></ul>` +
+		`<h3 id="sub">Sub <code>x</code></h3><p>Deeper<sup><a href="#fn:1">1</a></sup>.</p><h2>No id</h2><p>Still sub.</p>` +
+		`<div class="footnotes"><ol><li>Note. <a href="#fnref:1" class="footnote-backref">↩︎</a></li></ol></div>`)
+	want := []search.Section{
+		{Text: "Intro text."},
+		{Anchor: "one", Heading: "One", Text: "First part. a b"},
+		{Anchor: "sub", Heading: "Sub x", Text: "Deeper1. No id Still sub. Note."},
+	}
+	if len(secs) != len(want) {
+		t.Fatalf("got %+v", secs)
+	}
+	for i := range want {
+		if secs[i] != want[i] {
+			t.Errorf("section %d: got %+v, want %+v", i, secs[i], want[i])
+		}
+	}
+}
