@@ -14,6 +14,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "text, or github for workflow annotations on a pull request")
 	drafts := fs.Bool("drafts", false, "check draft pages too")
+	table := fs.Bool("translations", false, "also print the translation table: per language, pages complete, draft, outdated and missing")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -28,6 +29,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	rep.Diags.Print(stdout, f)
+	if *table && rep.Translations != nil {
+		printTranslationTable(stdout, rep.Translations)
+		fmt.Fprintln(stdout)
+	}
 	rep.PrintSummary(stdout)
 	if rep.Failed() {
 		return 1

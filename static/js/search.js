@@ -74,9 +74,11 @@
     for (var i = 0; i < s.length; i += 2) if (s[i].length > k.length && s[i].lastIndexOf(k, 0) === 0) out.push(s[i + 1]);
     return out.length > MAXPREFIXSHARDS ? [] : out;
   }
-  function shard(k) { return files[lang + "/" + shardOf(k)].data; }
+  // A word with a letter no shard starts with is in no shard: it has an empty one.
+  var NONE = { w: {}, p: {}, v: {} };
+  function shard(k) { var n = shardOf(k); return n ? files[lang + "/" + n].data : NONE; }
   function loadAll(names) {
-    return Promise.all(names.map(function (n) {
+    return Promise.all(names.filter(Boolean).map(function (n) {
       return load(n).then(function (d) { files[lang + "/" + n].data = d; return d; });
     }));
   }
@@ -104,7 +106,7 @@
   // candidates lists [word, stem] of the loaded shards for w that pass keep.
   function candidates(w, names, keep) {
     var out = [];
-    names.forEach(function (n) {
+    names.filter(Boolean).forEach(function (n) {
       var d = files[lang + "/" + n].data;
       for (var x in d.w) if (keep(x)) out.push([x, d.w[x] || x]);
     });

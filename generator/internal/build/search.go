@@ -2,6 +2,7 @@ package build
 
 import (
 	"os"
+	"strings"
 	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
@@ -52,9 +53,15 @@ func (m *Model) writeSearch(out *output) error {
 // synonyms collects the synonym groups of every glossary page, in every language.
 func synonyms(s *site.Site) [][]string {
 	var out [][]string
+	seen := map[string]bool{}
 	for _, p := range s.Pages {
 		if bg, ok := p.Meta().(*content.Background); ok {
-			out = append(out, bg.Synonyms...)
+			for _, g := range bg.Synonyms {
+				if key := strings.Join(g, "\x00"); !seen[key] {
+					seen[key] = true
+					out = append(out, g)
+				}
+			}
 		}
 	}
 	return out
@@ -85,8 +92,11 @@ func searchPages(s *site.Site, l *site.Lang) []search.Page {
 		for _, k := range c.Audience {
 			sp.Labels += " " + t(l, "audience."+k)
 		}
-		if extra := metaText(p.Meta()); extra != "" && len(sp.Sections) > 0 {
-			sp.Sections[0].Text = extra + " " + sp.Sections[0].Text
+		if extra := metaText(p.Meta()); extra != "" {
+			if len(sp.Sections) == 0 || sp.Sections[0].Anchor != "" {
+				sp.Sections = append([]search.Section{{}}, sp.Sections...)
+			}
+			sp.Sections[0].Text = strings.TrimSpace(extra + " " + sp.Sections[0].Text)
 		}
 		out = append(out, sp)
 	}

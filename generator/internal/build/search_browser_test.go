@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -75,7 +76,7 @@ func TestSearchInBrowser(t *testing.T) {
 	for _, c := range []struct{ lang, q, want string }{
 		{"en", "child-free hours", "/en/conditions/child-free-hours/"},
 		{"en", "facilitater", "/en/conditions/facilitator-safe-space/"},
-		{"nl", "luiers", "/nl/"},
+		{"nl", "luiers", "/nl/voorwaarden/bezoeken-die-je-ogen-openen/"},
 		{"nl", "ouders bevragen", "/nl/gidsen/waarom-ouders-bevragen/"},
 	} {
 		t.Run(c.lang+"/"+c.q, func(t *testing.T) {
@@ -96,6 +97,14 @@ func TestSearchInBrowser(t *testing.T) {
 			}
 		})
 	}
+
+	t.Run("no result", func(t *testing.T) {
+		// Greek letters start no shard of the English index; the reader is told, nothing breaks.
+		do(chromedp.Navigate(base+"/en/"), chromedp.KeyEvent("/"), chromedp.SendKeys(chromedp.CSS("#site-search-q"), "ζωή"))
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".site-search [role=status]").textContent.startsWith("No pages found")`)); err != nil {
+			t.Errorf("status: %q (%v)", js(`document.querySelector(".site-search [role=status]").textContent`), err)
+		}
+	})
 
 	t.Run("keyboard", func(t *testing.T) {
 		do(chromedp.Navigate(base+"/en/"), typeQuery("parents"))
@@ -142,6 +151,19 @@ func TestSearchInBrowser(t *testing.T) {
 			if !strings.Contains(html, want) {
 				t.Errorf("/en/search/ lacks %s", want)
 			}
+		}
+		// In a browser with JavaScript off, the search page is the A–Z index.
+		setJS := func(off bool) {
+			if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: off}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		setJS(true)
+		do(chromedp.Navigate(base + "/en/search/?q=parents"))
+		visible := js(`String(!document.querySelector("#search-az").hidden && document.querySelectorAll("#search-az a[href^='/en/']").length > 40) + " " + document.querySelectorAll("#search-results li").length`)
+		setJS(false)
+		if visible != "true 0" {
+			t.Errorf("without JavaScript: A–Z shown and no results expected, got %s", visible)
 		}
 		nl := sitetest.Read(t, dir, "nl/zoeken/index.html")
 		if !strings.Contains(nl, `id="search-az"`) || !strings.Contains(nl, `href="/nl/`) {

@@ -2,6 +2,7 @@ package build
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -55,6 +56,44 @@ func TestSectionsOf(t *testing.T) {
 	for i := range want {
 		if secs[i] != want[i] {
 			t.Errorf("section %d: got %+v, want %+v", i, secs[i], want[i])
+		}
+	}
+}
+
+func TestBuildWritesSearch(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	contains(t, dir, "en/guides/asking-parents/index.html",
+		`<form class="site-search" role="search" action="/en/search/"`, // the box on every page
+		`data-search-lang="en"`,
+	)
+	contains(t, dir, "en/search/index.html",
+		`id="search-results"`,
+		`<h3 id="az-A">A</h3>`, // the A–Z index, for readers without JavaScript
+		`<a href="/en/guides/asking-parents/">Asking parents</a>`,
+		`<h3 id="az-R">R</h3>`,
+		`<option value="guides">`, // the type filter lists the sections
+		`hreflang="nl" href="https://handbook.example/nl/zoeken/"`,
+	)
+	contains(t, dir, "nl/zoeken/index.html", `<a href="/nl/gidsen/ouders-bevragen/">Ouders bevragen</a>`, `! Asking parents`)
+	contains(t, dir, "search/en/index.js", `hbsearch("en/index",{`, `"n":2`)
+	contains(t, dir, "search/nl/index.js", `hbsearch("nl/index",{`)
+	// The English page's text is in its page file, split at its headings, without navigation.
+	entries, err := os.ReadDir(filepath.Join(dir, "public/search/en"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "d") {
+			page := sitetest.Read(t, dir, "public/search/en/"+e.Name()+"/1.js")
+			for _, want := range []string{`"u":"/en/guides/asking-parents/"`, `["before-you-start","Before you start","Read the principle first.`} {
+				if !strings.Contains(page, want) {
+					t.Errorf("page file lacks %s:\n%s", want, page)
+				}
+			}
+			if strings.Contains(page, "Conversation guides") {
+				t.Error("navigation text in the search index")
+			}
 		}
 	}
 }

@@ -11,10 +11,10 @@ import (
 )
 
 // translations reports, for every page, each language it has no file in, as a warning on
-// the file of the first language (in the site's order) that has it. Untranslated pages do
-// not break the site: readers see them listed as not yet translated. It returns the missing
-// files per language.
-func translations(fsys fs.FS, langs []string, diags *diag.List) map[string][]string {
+// the file of the first language (in the site's order) that has it; partial languages are
+// listed but not warned about. Untranslated pages do not break the site: readers see them
+// listed as not yet translated. It returns the missing files per language.
+func translations(fsys fs.FS, langs []string, partial map[string]bool, diags *diag.List) map[string][]string {
 	known := map[string]bool{}
 	for _, l := range langs {
 		known[l] = true
@@ -55,6 +55,9 @@ func translations(fsys fs.FS, langs []string, diags *diag.List) map[string][]str
 			}
 			want := key + "." + l + ".md"
 			missing[l] = append(missing[l], want)
+			if partial[l] {
+				continue
+			}
 			diags.Warnf(from, 0, translateHint(want), "not translated into %s: %s does not exist", l, want)
 		}
 	}

@@ -30,6 +30,9 @@ type Language struct {
 	Dir    string // "ltr" or "rtl"
 	Locale string // BCP 47 tag for dates and numbers: "nl-BE"
 	Weight int    // order in the language switcher
+	// Partial languages hold a few pages (such as parents' question sheets), not the whole
+	// handbook: a page missing in them is not a problem to report.
+	Partial bool
 	tag    language.Tag
 	loc    *goi18n.Localizer
 	keys   map[string]bool   // every key
@@ -106,6 +109,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		if w, ok := meta["weight"].(int64); ok {
 			l.Weight = int(w)
 		}
+		l.Partial, _ = meta["partial"].(bool)
 		delete(raw, "language")
 	}
 	if l.Name == "" {

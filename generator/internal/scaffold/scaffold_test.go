@@ -156,7 +156,7 @@ func TestNewRefusesWhatItCannotDo(t *testing.T) {
 		{"guide", "cases/x.en.md", "a guide goes into guides/, not cases/ (pages in cases/ are of type case)"},
 		{"guide", "recipes/x.en.md", `"recipes/x.en.md": write <section>/<slug>.<lang>.md`},
 		{"guide", "guides/deep/x.en.md", `"guides/deep/x.en.md": write <section>/<slug>.<lang>.md`},
-		{"guide", "guides/x.fr.md", `unknown language "fr"; languages: en, nl`},
+		{"guide", "guides/x.xx.md", `unknown language "xx"; languages: en, nl, da, fr, ar, tr`},
 		{"guide", "guides/x.md", `"guides/x.md": name the file <slug>.<lang>.md`},
 		{"guide", "guides/Asking_Parents.en.md", `"Asking_Parents" is not a valid page name`},
 		{"guide", "guides/../x.en.md", `write <section>/<slug>.<lang>.md`},

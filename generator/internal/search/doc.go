@@ -19,8 +19,11 @@
 // Shards are cut by prefix so that no shard grows past a size limit: a small site has a
 // handful, a large one many small ones, and a query fetches only the shards of its words.
 // Postings hold, per page, a BM25F weight computed at build time (title, headings and
-// summary boosted), so the browser only adds numbers. Search (query.go) is the ranking the
-// browser implements in static/js/search.js: all words first, then phrase matches, then
-// the score; prefix matching on the last word; one typo for words of five letters or more;
-// glossary synonyms.
+// summary boosted), so the browser only adds numbers. Search (query.go, match.go) is the
+// ranking the browser implements in static/js/search.js, and the tests' reference for it:
+// pages with all the words first, then the words side by side (in the title before
+// elsewhere), then the score; the last word as a prefix while typing; one typo for words of
+// five letters or more that are not in the index; glossary synonyms, where a group counts as
+// one word, weighted by how rare the whole group is. The link of a result goes to the
+// section that has most of the words (a heading counts double), unless the title has as many.
 package search

@@ -17,6 +17,9 @@ type Token struct {
 // isWordRune: letters, digits and combining marks make words; everything else separates
 // them (spaces, punctuation, hyphens and apostrophes: "child-free" is "child" "free").
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
