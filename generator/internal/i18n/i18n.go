@@ -33,12 +33,12 @@ type Language struct {
 	// Partial languages hold a few pages (such as parents' question sheets), not the whole
 	// handbook: a page missing in them is not a problem to report.
 	Partial bool
-	tag    language.Tag
-	loc    *goi18n.Localizer
-	keys   map[string]bool   // every key
-	plural map[string]bool   // keys with plural forms
-	plain  map[string]string // keys without plural forms or placeholders: their text, ready
-	file   string
+	tag     language.Tag
+	loc     *goi18n.Localizer
+	keys    map[string]bool   // every key
+	plural  map[string]bool   // keys with plural forms
+	plain   map[string]string // keys without plural forms or placeholders: their text, ready
+	file    string
 }
 
 // Catalog holds every language, ordered by weight then code.
