@@ -78,14 +78,25 @@ func Build(opts Options) (*Result, error) {
 
 // BuildModel is Build that also returns the written model, for commands that keep working
 // with it: serve updates it page by page, check reads it. The model is nil on failure.
-func BuildModel(opts Options) (*Model, *Result, error) {
-	res := &Result{Diags: &diag.List{}}
+func BuildModel(opts Options) (model *Model, res *Result, err error) {
+	res = &Result{Diags: &diag.List{}}
+	var out *output
+	// A bug must not cost an editor their site: whatever panics, the fresh folder goes and
+	// the previous output stays, and the build fails with a message instead of a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			if out != nil {
+				out.abort()
+			}
+			model, err = nil, fmt.Errorf("internal error, please report it with the input that caused it: %v", r)
+		}
+	}()
 	fsys := os.DirFS(opts.Root)
 	m, err := Load(fsys, opts, res)
 	if err != nil {
 		return nil, res, err
 	}
-	out, err := newOutput(opts.Out, opts.Root)
+	out, err = newOutput(opts.Out, opts.Root)
 	if err != nil {
 		return nil, res, err
 	}
@@ -116,6 +127,7 @@ type Model struct {
 	catalog *i18n.Catalog
 	content content.Options      // how pages were loaded, to reload one page the same way
 	anchors [][]site.AnchorCheck // per page (index in site.Pages): its links to headings
+	qr      qrCache              // QR codes by URL: a guide's code is drawn for its page and again in the toolkit
 }
 
 // Site returns the site model.

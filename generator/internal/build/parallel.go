@@ -1,12 +1,25 @@
 package build
 
 import (
+	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
-// parallel calls fn(i) for i in [0, n) on all cores.
+// parallel calls fn(i) for i in [0, n) on all cores. A panic in fn is raised again in the
+// caller's goroutine, where the build recovers from it (a panic in a worker goroutine would
+// end the program before any deferred cleanup).
 func parallel(n int, fn func(i int)) {
+	var failure atomic.Value
+	safe := func(i int) {
+		defer func() {
+			if r := recover(); r != nil {
+				failure.CompareAndSwap(nil, fmt.Sprint(r))
+			}
+		}()
+		fn(i)
+	}
 	workers := runtime.GOMAXPROCS(0)
 	if workers > n {
 		workers = n
@@ -18,7 +31,7 @@ func parallel(n int, fn func(i int)) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				fn(i)
+				safe(i)
 			}
 		}()
 	}
@@ -27,4 +40,7 @@ func parallel(n int, fn func(i int)) {
 	}
 	close(next)
 	wg.Wait()
+	if r := failure.Load(); r != nil {
+		panic(r)
+	}
 }

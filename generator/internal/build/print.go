@@ -5,6 +5,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/qrsvg"
 	"github.com/educare-handbook/handbook/generator/internal/site"
@@ -117,7 +118,7 @@ func (m *Model) sheet(p *site.Page) *Sheet {
 	if i := strings.Index(address, "://"); i >= 0 {
 		address = address[i+3:]
 	}
-	qr, _ := qrsvg.SVG(link, "QR: "+address)
+	qr := m.qr.svg(link, "QR: "+address)
 	s := &Sheet{QR: qr, Address: address, Source: sourceLine(p)}
 	if e := m.edit(p); e != nil {
 		s.Updated = e.Updated
@@ -188,4 +189,29 @@ func cssString(s string) string {
 	}
 	b.WriteByte('"')
 	return b.String()
+}
+
+// qrCache keeps each QR code drawn: encoding one takes about a millisecond, and a guide's
+// code appears on its page, in its language's toolkit and on its handouts.
+type qrCache struct {
+	mu sync.Mutex
+	m  map[string]template.HTML
+}
+
+func (c *qrCache) svg(link, label string) template.HTML {
+	key := link + "\x00" + label
+	c.mu.Lock()
+	svg, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return svg
+	}
+	svg, _ = qrsvg.SVG(link, label) // a URL too long for a QR code just gets none
+	c.mu.Lock()
+	if c.m == nil {
+		c.m = map[string]template.HTML{}
+	}
+	c.m[key] = svg
+	c.mu.Unlock()
+	return svg
 }
