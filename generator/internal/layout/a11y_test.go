@@ -216,11 +216,11 @@ func TestScreenshotsForReview(t *testing.T) {
 					if err := chromedp.Do(ctx, colorScheme(scheme), chromedp.EmulateViewport(width, 900), chromedp.Navigate(base+path)); err != nil {
 						t.Fatal(err)
 					}
-					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(80))
+					png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // 100: PNG
 					if err != nil {
 						t.Fatal(err)
 					}
-					file := filepath.Join(out, fmt.Sprintf("%s-%s-%d-%s.jpg", name, lang, width, scheme))
+					file := filepath.Join(out, fmt.Sprintf("%s-%s-%d-%s.png", name, lang, width, scheme))
 					if err := os.WriteFile(file, png, 0o644); err != nil {
 						t.Fatal(err)
 					}
