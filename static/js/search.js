@@ -46,7 +46,9 @@
     f.p = new Promise(function (resolve, reject) {
       f.resolve = resolve;
       if (useFetch) {
-        fetch(url).then(function (r) {
+        // Every file but the entry has a content hash in its path: a cached copy is never stale,
+        // so use it without asking the server (this also works offline once fetched).
+        fetch(url, name === "index" ? {} : { cache: "force-cache" }).then(function (r) {
           if (!r.ok) throw new Error(url + ": " + r.status);
           return r.text();
         }).then(function (s) { resolve(JSON.parse(s.slice(s.indexOf(",") + 1, s.lastIndexOf(")")))); }, reject);

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,8 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/educare-handbook/handbook/generator/internal/browsertest"
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/search"
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
@@ -58,7 +61,7 @@ func TestSearchInBrowser(t *testing.T) {
 
 	js := func(expr string) string {
 		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr))
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](expr, chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatalf("%s: %v", expr, err)
 		}
@@ -106,6 +109,44 @@ func TestSearchInBrowser(t *testing.T) {
 		}
 	})
 
+	t.Run("same ranking as Go", func(t *testing.T) {
+		// static/js/search.js implements generator/internal/search: their top five agree.
+		m, err := Load(os.DirFS(sitetest.RepoRoot(t)), Options{BaseURL: "http://127.0.0.1/"}, &Result{Diags: &diag.List{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range m.site.Languages {
+			if l.Code != "en" && l.Code != "nl" {
+				continue
+			}
+			idx := search.Build(searchPages(m.site, l), search.Options{Lang: l.Code, Synonyms: synonyms(m.site)})
+			do(chromedp.Navigate(base+"/"+l.Code+"/"), chromedp.KeyEvent("/"), chromedp.WaitVisible(chromedp.CSS(".site-search")))
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!(window.hbsearch && window.hbsearch.query)`)); err != nil {
+				t.Fatal(err)
+			}
+			for _, q := range map[string][]string{
+				"en": {"parents", "child-free hours", "facilitater", "childcare worker", "first day at school", "diaper", "learning lab", "trust"},
+				"nl": {"ouders", "ouders bevragen", "kinderverzorger", "luiers", "kindvrije uren", "eerste schooldag", "zij-instroom", "vertrouwen"},
+			}[l.Code] {
+				var want []string
+				for i, r := range idx.Search(q, false) {
+					if i == 5 {
+						break
+					}
+					u := idx.Pages[r.Page].URL
+					if r.Anchor != "" {
+						u += "#" + r.Anchor
+					}
+					want = append(want, u)
+				}
+				got := js(`hbsearch.query(` + strconv.Quote(q) + `, false).then(rs => rs.slice(0, 5).map(r => r.url).join(" "))`)
+				if got != strings.Join(want, " ") {
+					t.Errorf("%s %q:\n  browser %s\n  Go      %s", l.Code, q, got, strings.Join(want, " "))
+				}
+			}
+		}
+	})
+
 	t.Run("keyboard", func(t *testing.T) {
 		do(chromedp.Navigate(base+"/en/"), typeQuery("parents"))
 		do(chromedp.KeyEvent(kb.ArrowDown))
@@ -138,6 +179,12 @@ func TestSearchInBrowser(t *testing.T) {
 		if got := js(`String(document.querySelector("#search-az").hidden)`); got != "true" {
 			t.Error("the A–Z index stays visible next to results")
 		}
+		// Ten at a time; the button shows the next ten.
+		do(chromedp.Navigate(base+"/en/search/?q=parents"), chromedp.WaitVisible(chromedp.CSS("#search-results li a")))
+		if n := js(`String(document.querySelectorAll("#search-results li").length)`); n != "10" {
+			t.Errorf("%s results shown at first, want 10", n)
+		}
+		do(chromedp.Click(chromedp.CSS(".search-more")), chromedp.WaitVisible(chromedp.CSS("#search-results li:nth-child(11)")))
 		// Change a filter: the results and the address follow.
 		js(`(() => { const s = document.querySelector("select[name=audience]"); s.value = "school-leaders"; s.dispatchEvent(new Event("change", {bubbles: true})); return ""; })()`)
 		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.search.includes("audience=school-leaders")`)); err != nil {
