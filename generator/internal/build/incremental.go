@@ -143,7 +143,7 @@ func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 	parallel(len(pages), func(i int) {
 		html, err := m.layouts.Render(pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]))
 		if err == nil {
-			html, err = minifyBytes(newMinifier(), ".html", html)
+			html, err = minifyBytes(newPageMinifier(), ".html", html)
 		}
 		files[i], errs[i] = html, err
 	})

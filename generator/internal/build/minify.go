@@ -13,13 +13,21 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 )
 
-// newMinifier keeps document tags, end tags and attribute quotes: the output stays valid,
-// readable in a diff and easy for validators.
+// newMinifier minifies files: stylesheets, scripts, SVG, JSON and XML, and pages.
 func newMinifier() *minify.M {
+	m := newPageMinifier()
+	m.AddFunc("image/svg+xml", svg.Minify)
+	return m
+}
+
+// newPageMinifier minifies pages. It keeps document tags, end tags and attribute quotes: the
+// output stays valid, readable in a diff and easy for validators. It leaves inline SVG alone:
+// the only inline SVG is the QR codes that qrsvg draws already minimal, and minifying them
+// again took 1.5 s of CPU on the 10,000-page corpus.
+func newPageMinifier() *minify.M {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)

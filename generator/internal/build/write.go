@@ -18,7 +18,7 @@ import (
 func (m *Model) write(out *output, res *Result) error {
 	diags := res.Diags
 	pages := m.site.Pages
-	mini := newMinifier()
+	mini := newPageMinifier()
 	var files atomic.Int64
 	renderErrs := &renderErrors{}
 	searchDone := m.startSearch(out) // the index builds while the pages render

@@ -19,7 +19,7 @@ func TestSVGHasOnePathAndAQuietZone(t *testing.T) {
 		t.Errorf("unexpected size: %.80s", s)
 	}
 	// The finder pattern's top row starts at the quiet zone's edge, not at 0.
-	if !strings.Contains(s, `d="M4 4h7v1h-7z`) {
+	if !strings.Contains(s, `d="m4 4h7v1h-7z`) {
 		t.Errorf("the first dark run is not at (4,4): %.200s", s)
 	}
 	if strings.Contains(s, "M0 ") || strings.Contains(s, "M1 ") {
