@@ -49,19 +49,7 @@ func contains(t *testing.T, dir, file string, wants ...string) {
 	}
 }
 
-const twoLanguages = `
--- content/_index.en.md --
----
-title: Home
-summary: The handbook.
----
-Welcome.
--- content/_index.nl.md --
----
-title: Start
-summary: Het handboek.
----
-Welkom.
+const twoLanguages = sitetest.Homes + `
 -- content/guides/asking-parents.en.md --
 ---
 title: Asking parents

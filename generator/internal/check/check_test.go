@@ -11,19 +11,7 @@ import (
 )
 
 // A site where everything is fine: two languages, every page translated, linked both ways.
-const clean = `
--- content/_index.en.md --
----
-title: Home
-summary: The handbook.
----
-Welcome.
--- content/_index.nl.md --
----
-title: Start
-summary: Het handboek.
----
-Welkom.
+const clean = sitetest.Homes + `
 -- content/principles/reciprocity.en.md --
 ---
 title: Reciprocity

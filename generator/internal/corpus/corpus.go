@@ -41,7 +41,7 @@ func Write(opts Options) error {
 		return fmt.Errorf("%s exists and is not empty", opts.Out)
 	}
 	for _, dir := range []string{"layouts", "static", "i18n"} {
-		if err := copyTree(filepath.Join(opts.Template, dir), filepath.Join(opts.Out, dir)); err != nil {
+		if err := CopyTree(filepath.Join(opts.Template, dir), filepath.Join(opts.Out, dir)); err != nil {
 			return err
 		}
 	}
@@ -152,7 +152,8 @@ func writeFile(root, rel, data string) error {
 	return os.WriteFile(p, []byte(data), 0o644)
 }
 
-func copyTree(from, to string) error {
+// CopyTree copies a folder with everything in it.
+func CopyTree(from, to string) error {
 	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err

@@ -16,19 +16,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
-const fixture = `
--- content/_index.en.md --
----
-title: Home
-summary: The handbook.
----
-Welcome.
--- content/_index.nl.md --
----
-title: Start
-summary: Het handboek.
----
-Welkom.
+const fixture = sitetest.Homes + `
 -- content/guides/asking-parents.en.md --
 ---
 title: Asking parents

@@ -4,7 +4,6 @@
 package sitetest
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -12,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/educare-handbook/handbook/generator/internal/corpus"
 )
 
 // RepoRoot is the repository root (where go.mod is).
@@ -69,23 +70,23 @@ func Read(t testing.TB, dir, name string) string {
 }
 
 // CopyTree copies a folder.
-func CopyTree(from, to string) error {
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-}
+func CopyTree(from, to string) error { return corpus.CopyTree(from, to) }
+
+// Homes is the home page in English and Dutch: the start of most fixture sites.
+const Homes = `
+-- content/_index.en.md --
+---
+title: Home
+summary: The handbook.
+---
+Welcome.
+-- content/_index.nl.md --
+---
+title: Start
+summary: Het handboek.
+---
+Welkom.
+`
 
 // Page returns a minimal valid page of a type, with extra front matter lines and a body.
 func Page(typ, extra, body string) string {
