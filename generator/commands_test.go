@@ -8,18 +8,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
-const homes = `
--- content/_index.en.md --
----
-title: Home
-summary: The handbook.
----
--- content/_index.nl.md --
----
-title: Start
-summary: Het handboek.
----
-`
+const homes = sitetest.Homes
 
 func runIn(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()

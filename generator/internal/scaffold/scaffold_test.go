@@ -14,18 +14,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
-const home = `
--- content/_index.en.md --
----
-title: Home
-summary: The handbook.
----
--- content/_index.nl.md --
----
-title: Start
-summary: Het handboek.
----
-`
+const home = sitetest.Homes
 
 func options(t *testing.T, dir, typ, target string) Options {
 	t.Helper()
