@@ -82,6 +82,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "print the time of each step")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
+	offline := fs.Bool("offline", false, "a copy to open from disk (a USB stick): relative links, no integrity values")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -95,7 +96,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		_ = pprof.StartCPUProfile(f)
 		defer pprof.StopCPUProfile()
 	}
-	opts := build.Options{Root: ".", Out: *out, BaseURL: *baseURL, Drafts: *drafts,
+	opts := build.Options{Root: ".", Out: *out, BaseURL: *baseURL, Drafts: *drafts, Offline: *offline,
 		NoIndex: os.Getenv("CONTEXT") == "deploy-preview"}
 	if opts.BaseURL == "" {
 		opts.BaseURL = build.BaseURLFromEnv(os.Getenv)

@@ -10,8 +10,15 @@
   if (!form || (early && early.query)) return;
   var lang = form.getAttribute("data-search-lang");
   var me = document.currentScript;
-  var base = (me ? me.src : location.href).replace(/assets\/js\/[^/]*$/, "") + "search/" + lang + "/";
+  var root = (me ? me.src : location.href).replace(/assets\/js\/[^/]*$/, "");
+  var base = root + "search/" + lang + "/";
   var useFetch = /^https?:$/.test(location.protocol);
+  // From disk (an offline copy) a page is reached by its index.html, relative to the copy.
+  function pageURL(u) {
+    if (useFetch) return u;
+    var i = u.indexOf("#"), path = (i < 0 ? u : u.slice(0, i)).replace(/^\//, "");
+    return root + path + (/\/$|^$/.test(path) ? "index.html" : "") + (i < 0 ? "" : u.slice(i));
+  }
   var PREFIX = 0.8, TYPO = 0.7, MAXEXP = 20, MINTYPO = 5, WINDOW = 10, MAXPREFIXSHARDS = 6;
   var TABLE = { "ø": "o", "æ": "ae", "œ": "oe", "ı": "i", "ß": "ss", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ŀ": "l", "ħ": "h", "ـ": "" };
   var WORD = /[\p{L}\p{Nd}\p{Mn}\p{Mc}]+/gu;
@@ -321,7 +328,7 @@
   }
 
   function item(r, sets, n) {
-    var d = r.doc, url = d.u + (r.section && r.section[0] ? "#" + r.section[0] : "");
+    var d = r.doc, url = pageURL(d.u + (r.section && r.section[0] ? "#" + r.section[0] : ""));
     var sec = r.section && r.section[1] ? ' <span class="search-section">› ' + mark(r.section[1], sets) + "</span>" : "";
     return '<li class="search-result"><a id="' + n + '" href="' + esc(url) + '"><span class="search-title">' + mark(d.t, sets) + "</span>" +
       sec + ' <span class="search-type">' + esc(d.y) + '</span></a><p class="search-snippet">' + snippet(r, sets) + "</p></li>";

@@ -26,6 +26,7 @@ type Options struct {
 	BaseURL string
 	Drafts  bool
 	NoIndex bool      // deploy previews: tell search engines to stay away
+	Offline bool      // a copy to open from disk: relative links, no integrity values
 	Log     io.Writer // timings; nil for silence
 	// PDFs are files the pdf command printed, by output path ("downloads/nl/toolkit.pdf"):
 	// the build writes them and the pages link them. A plain build has none.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -35,6 +36,9 @@ func (m *Model) write(out *output, res *Result) error {
 				diags.Errorf(sourceOf(p), 0, "", "minifying %s: %v", p.URL, err)
 				return
 			}
+			if m.opts.Offline {
+				html = offlineHTML(html, p.OutputPath())
+			}
 			if err := out.write(p.OutputPath(), html); err != nil {
 				firstErr.CompareAndSwap(nil, err)
 				return
@@ -62,6 +66,9 @@ func (m *Model) write(out *output, res *Result) error {
 			return err
 		}
 		for name, data := range extra {
+			if m.opts.Offline && strings.HasSuffix(name, ".html") {
+				data = offlineHTML(data, name)
+			}
 			if err := out.write(name, data); err != nil {
 				return err
 			}
