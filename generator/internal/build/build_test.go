@@ -309,3 +309,16 @@ func TestPanicInAWorkerReachesTheCaller(t *testing.T) {
 		})
 	}()
 }
+
+// An anchor point shows its front matter's in-concreto box, unless the body places its own.
+func TestInConcretoBoxIsShownOnce(t *testing.T) {
+	dir := sitetest.New(t, `
+-- content/anchors/a.en.md --
+`+sitetest.Page("anchor", "", "## Why\n\nText.\n")+`
+-- content/anchors/b.en.md --
+`+sitetest.Page("anchor", "", "## Why\n\n> [!IN-CONCRETO]\n> One hour a week, in context.\n")+`
+`)
+	mustBuild(t, dir)
+	contains(t, dir, "en/anchor-points/a/index.html", "Give every assistant an hour.")
+	contains(t, dir, "en/anchor-points/b/index.html", "One hour a week, in context.", "! Give every assistant an hour.")
+}

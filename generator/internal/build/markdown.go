@@ -40,6 +40,7 @@ type pageBody struct {
 	headings []markdown.Heading
 	toc      []*markdown.TOCEntry
 	hasCode  bool
+	boxes    []markdown.BoxInfo
 }
 
 // renderBody renders src, the content file of p, with its links resolved; it returns nil
@@ -67,7 +68,7 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 		diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)
 		return nil, anchors
 	}
-	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode}, anchors
+	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode, boxes: doc.Boxes}, anchors
 }
 
 func (b *pageBody) apply(p *site.Page) {
@@ -75,4 +76,5 @@ func (b *pageBody) apply(p *site.Page) {
 	p.Headings = b.headings
 	p.TOC = b.toc
 	p.HasCode = b.hasCode
+	p.Boxes = b.boxes
 }

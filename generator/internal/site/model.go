@@ -65,7 +65,8 @@ type Page struct {
 	Content  template.HTML // the rendered Markdown body
 	Headings []markdown.Heading
 	TOC      []*markdown.TOCEntry
-	HasCode  bool // the page shows highlighted code (it then needs that stylesheet)
+	HasCode  bool               // the page shows highlighted code (it then needs that stylesheet)
+	Boxes    []markdown.BoxInfo // the boxes of the body, in order
 
 	Taxonomy string // term and taxonomy pages: "themes", "audience", "setting"
 	TermKey  string // term pages: "educare"
@@ -106,6 +107,16 @@ func (p *Page) Common() *content.Common {
 		return &content.Common{}
 	}
 	return p.Source.Common()
+}
+
+// HasBox reports whether the body has a box of this kind ("IN-CONCRETO").
+func (p *Page) HasBox(kind string) bool {
+	for _, b := range p.Boxes {
+		if b.Type == kind {
+			return true
+		}
+	}
+	return false
 }
 
 // HasHeading reports whether the page has a heading with this ID.
