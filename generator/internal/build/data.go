@@ -36,6 +36,7 @@ type SwitchItem struct {
 	URL        string
 	Current    bool
 	Translated bool
+	Partial    bool // a language with only some pages: listed under "more languages"
 }
 
 func (m *Model) pageData(p *site.Page) *PageData {
@@ -52,7 +53,7 @@ func (m *Model) pageData(p *site.Page) *PageData {
 	}
 	d.Print = m.printData(p)
 	for _, l := range s.Languages {
-		item := SwitchItem{Code: l.Code, Name: l.Name, Dir: l.Dir, Current: l == p.Lang}
+		item := SwitchItem{Code: l.Code, Name: l.Name, Dir: l.Dir, Current: l == p.Lang, Partial: l.Partial && l != p.Lang}
 		if t := s.Translation(p, l.Code); t != nil && p.Kind != site.Kind404 {
 			item.URL, item.Translated = t.URL, true
 		} else {
