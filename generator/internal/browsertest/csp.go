@@ -9,11 +9,11 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/educare-handbook/handbook/generator/internal/layout"
 )
 
-// CSP is the policy the site is served with: scripts and styles from the site only, no
-// inline script, no eval, no WebAssembly.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'"
+// CSP is the policy the site is served with (layout.CSP, the one netlify.toml sends).
+const CSP = layout.CSP
 
 // Handler serves a folder like a static host: index.html for folders, and the given
 // Content-Security-Policy on every response ("" for none).

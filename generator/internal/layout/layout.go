@@ -18,6 +18,12 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
 )
 
+// CSP is the Content-Security-Policy the layouts are written for: scripts and styles from the
+// site only, no inline script, no eval, no WebAssembly. netlify.toml sends it, serve sends
+// it, and the browser tests serve the built site with it.
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+	"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
 // Base is the skeleton every page layout fills by defining "main".
 const Base = "layouts/_base.html"
 

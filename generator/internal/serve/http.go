@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/layout"
 )
 
 //go:embed live/live.js live/live.css
@@ -18,8 +19,7 @@ var liveFiles embed.FS
 
 // CSP is the Content-Security-Policy of the preview: the one netlify.toml sends, so that
 // what breaks it in production breaks it here first.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-	"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+const CSP = layout.CSP
 
 // emptyPage stands in for the site until a first build succeeds.
 const emptyPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed</title></head><body></body></html>`
