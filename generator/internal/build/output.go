@@ -1,10 +1,14 @@
 package build
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -16,20 +20,28 @@ const marker = ".handbook-build"
 // work for the CPU, so more writers than cores keep the disk busy while pages render.
 const writers = 16
 
-// output is a fresh folder beside the target that becomes the target when complete.
+// output is the folder a build writes into, beside the target, which becomes the target only
+// when the build is complete: a failed build never touches the target.
 //
-// The previous output is kept beside it as ".<name>.old" after the swap, and deleted in the
-// background at the start of the next build, while pages render: deleting ten thousand files
-// takes seconds on some disks, and need not add to the build's time.
+// After the swap the previous output stays beside the target as ".<name>.old", and the next
+// build writes into that folder instead of an empty one: a file whose bytes did not change is
+// left alone, a changed file is rewritten, and whatever the build did not write is removed
+// before the swap. Most pages of a rebuild are unchanged, and on a real disk comparing a file
+// costs far less than creating it and, a build later, deleting the copy it replaced.
 type output struct {
 	target string // absolute
-	dir    string // the fresh folder being written
-	old    string // where the previous output goes at the swap
+	dir    string // the folder being written
+	spare  string // where the previous output goes at the swap
+	reuse  bool   // dir is an earlier output being brought up to date
+
+	existing chan []entry // what a reused folder held, listed while the build runs
+	dirs     sync.Map     // folders known to exist, by absolute path
 
 	files   chan pendingFile
 	wg      sync.WaitGroup
 	closed  sync.Once
-	errOnce sync.Once
+	mu      sync.Mutex
+	written map[string]bool // by path relative to dir, with the OS's separator
 	err     error
 	trash   sync.WaitGroup
 }
@@ -39,7 +51,13 @@ type pendingFile struct {
 	data []byte
 }
 
-// newOutput refuses targets whose replacement could lose data, then makes the fresh folder.
+type entry struct {
+	rel   string
+	isDir bool
+}
+
+// newOutput refuses targets whose replacement could lose data, then prepares the folder to
+// write into: the spare from the previous build when there is one, else a fresh folder.
 func newOutput(target, siteRoot string) (*output, error) {
 	abs, err := filepath.Abs(target)
 	if err != nil {
@@ -57,10 +75,8 @@ func newOutput(target, siteRoot string) (*output, error) {
 			return nil, fmt.Errorf("output folder %s is inside %s/; choose another --out", target, in)
 		}
 	}
-	if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 {
-		if _, err := os.Stat(filepath.Join(abs, marker)); err != nil {
-			return nil, fmt.Errorf("output folder %s exists and was not made by this generator; remove it or choose another --out", target)
-		}
+	if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 && !isOurs(abs) {
+		return nil, fmt.Errorf("output folder %s exists and was not made by this generator; remove it or choose another --out", target)
 	}
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -70,12 +86,25 @@ func newOutput(target, siteRoot string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: abs, dir: dir, old: filepath.Join(parent, "."+base+".old"), files: make(chan pendingFile, 64)}
+	o := &output{target: abs, dir: dir, spare: filepath.Join(parent, "."+base+".old"),
+		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}}
+	if isOurs(o.spare) && os.Remove(dir) == nil && os.Rename(o.spare, dir) == nil {
+		o.reuse = true
+		o.existing = make(chan []entry, 1)
+		go func() { o.existing <- listTree(dir) }()
+	} else {
+		if _, err := os.Stat(dir); err != nil {
+			if err := os.Mkdir(dir, 0o755); err != nil {
+				return nil, err
+			}
+		}
+		o.removeInBackground(o.spare)
+	}
+	o.dirs.Store(dir, true)
 	if err := os.WriteFile(filepath.Join(dir, marker), nil, 0o644); err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	o.removeInBackground(o.old)
 	for w := 0; w < writers; w++ {
 		o.wg.Add(1)
 		go o.writer()
@@ -83,10 +112,30 @@ func newOutput(target, siteRoot string) (*output, error) {
 	return o, nil
 }
 
-// removeInBackground moves a leftover previous output out of the way and deletes it, with
-// several workers, while the build goes on.
+// isOurs reports whether dir is a folder this generator wrote.
+func isOurs(dir string) bool {
+	fi, err := os.Lstat(filepath.Join(dir, marker))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// listTree lists everything under dir, parents before their contents.
+func listTree(dir string) []entry {
+	var out []entry
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == dir {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		out = append(out, entry{rel, d.IsDir()})
+		return nil
+	})
+	return out
+}
+
+// removeInBackground moves a leftover folder out of the way and deletes it, with several
+// workers, while the build goes on.
 func (o *output) removeInBackground(dir string) {
-	if _, err := os.Stat(dir); err != nil {
+	if _, err := os.Lstat(dir); err != nil {
 		return
 	}
 	trash, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".trash-")
@@ -145,27 +194,160 @@ func (o *output) write(rel string, data []byte) error {
 
 func (o *output) writer() {
 	defer o.wg.Done()
+	written := map[string]bool{}
+	buf := make([]byte, 32<<10)
 	for f := range o.files {
-		p := filepath.Join(o.dir, filepath.FromSlash(f.rel))
-		err := os.MkdirAll(filepath.Dir(p), 0o755)
-		if err == nil {
-			err = os.WriteFile(p, f.data, 0o644)
+		rel := filepath.FromSlash(f.rel)
+		written[rel] = true
+		if err := o.put(filepath.Join(o.dir, rel), f.data, buf); err != nil {
+			o.fail(err)
 		}
+	}
+	o.mu.Lock()
+	for rel := range written {
+		o.written[rel] = true
+	}
+	o.mu.Unlock()
+}
+
+func (o *output) fail(err error) {
+	o.mu.Lock()
+	if o.err == nil {
+		o.err = err
+	}
+	o.mu.Unlock()
+}
+
+// put makes p hold data. In a reused folder an identical file is left as it is, and whatever
+// else stands at p (a folder, a link) is removed first, so nothing is written through a link.
+func (o *output) put(p string, data, buf []byte) error {
+	if err := o.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if o.reuse {
+		if fi, err := os.Lstat(p); err == nil {
+			if !fi.Mode().IsRegular() {
+				if err := os.RemoveAll(p); err != nil {
+					return err
+				}
+			} else if fi.Size() == int64(len(data)) && sameContent(p, data, buf) {
+				return nil
+			}
+		}
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// sameContent reports whether the file at p holds exactly data, reading it through buf.
+func sameContent(p string, data, buf []byte) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	for {
+		n, err := io.ReadFull(f, buf)
+		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
 		if err != nil {
-			o.errOnce.Do(func() { o.err = err })
+			return len(data) == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF)
 		}
 	}
 }
 
-// flush waits for every queued file to be on disk.
+// mkdir makes dir and its parents, once per build. When the parent is known to exist, one
+// system call does it.
+func (o *output) mkdir(dir string) error {
+	if _, ok := o.dirs.Load(dir); ok {
+		return nil
+	}
+	var err error
+	if _, ok := o.dirs.Load(filepath.Dir(dir)); ok {
+		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
+			err = nil
+			if fi, serr := os.Lstat(dir); serr != nil || !fi.IsDir() {
+				err = fmt.Errorf("mkdir %s: not a folder", dir)
+			}
+		}
+	} else {
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err != nil && o.reuse {
+		// A reused folder may hold a file or a link where this build needs a folder.
+		o.clearPath(dir)
+		err = os.MkdirAll(dir, 0o755)
+	}
+	if err == nil {
+		o.dirs.Store(dir, true)
+	}
+	return err
+}
+
+// clearPath removes anything that is not a folder on the way from o.dir down to dir.
+func (o *output) clearPath(dir string) {
+	rel, err := filepath.Rel(o.dir, dir)
+	if err != nil {
+		return
+	}
+	p := o.dir
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		fi, err := os.Lstat(p)
+		if err != nil {
+			return
+		}
+		if !fi.IsDir() {
+			os.Remove(p)
+			return
+		}
+	}
+}
+
+// flush waits for every queued file to be on disk, then, in a reused folder, removes what
+// this build did not write.
 func (o *output) flush() error {
 	o.closed.Do(func() { close(o.files) })
 	o.wg.Wait()
-	return o.err
+	if o.err != nil {
+		return o.err
+	}
+	if o.reuse {
+		o.removeStale(<-o.existing)
+		o.existing <- nil
+	}
+	return nil
 }
 
-// commit swaps the fresh folder in place of the target; the previous output becomes the
-// ".old" folder that the next build deletes.
+// removeStale removes the files this build did not write and the folders left without any.
+func (o *output) removeStale(entries []entry) {
+	needed := map[string]bool{}
+	for rel := range o.written {
+		for d := filepath.Dir(rel); d != "." && !needed[d]; d = filepath.Dir(d) {
+			needed[d] = true
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].rel < entries[j].rel })
+	var gone string // a removed folder: everything inside went with it
+	for _, e := range entries {
+		if gone != "" && strings.HasPrefix(e.rel, gone+string(filepath.Separator)) {
+			continue
+		}
+		switch {
+		case o.written[e.rel]:
+			// Written by this build, perhaps as a file where the listing saw a folder.
+		case e.isDir && !needed[e.rel]:
+			os.RemoveAll(filepath.Join(o.dir, e.rel))
+			gone = e.rel
+		case !e.isDir && !o.written[e.rel]:
+			os.Remove(filepath.Join(o.dir, e.rel))
+		}
+	}
+}
+
+// commit swaps the written folder in place of the target; the previous output becomes the
+// spare that the next build brings up to date.
 func (o *output) commit() error {
 	if err := o.flush(); err != nil {
 		return err
@@ -173,23 +355,31 @@ func (o *output) commit() error {
 	o.trash.Wait()
 	moved := false
 	if _, err := os.Stat(o.target); err == nil {
-		if err := os.Rename(o.target, o.old); err != nil {
+		if err := os.Rename(o.target, o.spare); err != nil {
 			return err
 		}
 		moved = true
 	}
 	if err := os.Rename(o.dir, o.target); err != nil {
 		if moved {
-			err = errors.Join(err, os.Rename(o.old, o.target))
+			err = errors.Join(err, os.Rename(o.spare, o.target))
 		}
 		return err
 	}
 	return nil
 }
 
-// abort removes the fresh folder; the target is untouched.
+// abort gives up the written folder; the target is untouched. A reused folder goes back to
+// being the spare (the next build compares every file anyway); a fresh one is removed.
 func (o *output) abort() {
-	o.flush()
+	o.closed.Do(func() { close(o.files) })
+	o.wg.Wait()
 	o.trash.Wait()
+	if o.reuse {
+		<-o.existing
+		if os.Rename(o.dir, o.spare) == nil {
+			return
+		}
+	}
 	os.RemoveAll(o.dir)
 }

@@ -1,0 +1,93 @@
+package build
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// A rebuild writes into the previous output instead of an empty folder; what it leaves must
+// be exactly what a build into an empty folder gives.
+func TestRebuildOverPreviousOutputEqualsFreshBuild(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	mustBuild(t, dir) // the first output is now the spare the next build reuses
+	spare := filepath.Join(dir, ".public.old")
+	if _, err := os.Stat(filepath.Join(spare, marker)); err != nil {
+		t.Fatalf("no spare output after two builds: %v", err)
+	}
+
+	// Change the site: a page goes, its translation changes, a new page arrives.
+	os.Remove(filepath.Join(dir, "content/guides/asking-parents.nl.md"))
+	sitetest.Write(t, dir, "content/about/new.en.md", sitetest.Page("page", "", "A new page.\n"))
+
+	// And mess up the spare: a stray file, a folder where a file goes, a file where a folder
+	// goes, a link pointing outside the output.
+	outside := filepath.Join(t.TempDir(), "outside.html")
+	sitetest.Write(t, spare, "stray/deep/file.txt", "left over")
+	os.Remove(filepath.Join(spare, "en/index.html"))
+	os.MkdirAll(filepath.Join(spare, "en/index.html/x"), 0o755)
+	os.RemoveAll(filepath.Join(spare, "en/principles"))
+	sitetest.Write(t, spare, "en/principles", "a file, not a folder")
+	os.Remove(filepath.Join(spare, "en/guides/asking-parents/index.html"))
+	os.WriteFile(outside, []byte("outside"), 0o644)
+	if err := os.Symlink(outside, filepath.Join(spare, "en/guides/asking-parents/index.html")); err != nil {
+		t.Fatal(err)
+	}
+
+	mustBuild(t, dir)
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	if res, err := Build(Options{Root: dir, Out: fresh, BaseURL: "https://handbook.example/"}); err != nil {
+		t.Fatalf("fresh build: %v %v", err, res.Diags.Items())
+	}
+	if got, want := treeHash(t, filepath.Join(dir, "public")), treeHash(t, fresh); got != want {
+		out, _ := exec.Command("diff", "-r", filepath.Join(dir, "public"), fresh).CombinedOutput()
+		t.Fatalf("a rebuild over the previous output differs from a fresh build:\n%s", out)
+	}
+	if b, _ := os.ReadFile(outside); string(b) != "outside" {
+		t.Fatal("the build wrote through a link in its old output")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public/nl/gidsen/ouders-bevragen")); err == nil {
+		t.Fatal("the removed page's folder is still there")
+	}
+}
+
+// A failed build that reused the spare gives it back: public/ is untouched and nothing is
+// left behind.
+func TestFailedRebuildKeepsOutputAndSpare(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	mustBuild(t, dir)
+	before := treeHash(t, filepath.Join(dir, "public"))
+	opts := Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/"}
+	m, res, err := BuildModel(opts)
+	if err != nil {
+		t.Fatal(err, res.Diags.Items())
+	}
+	out, err := newOutput(opts.Out, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !out.reuse {
+		t.Fatal("the build did not reuse the spare output")
+	}
+	if err := m.write(out, res); err != nil {
+		t.Fatal(err)
+	}
+	out.abort() // as when the swap fails
+	if after := treeHash(t, filepath.Join(dir, "public")); after != before {
+		t.Fatal("an aborted build changed public/")
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() != ".public.old" && e.Name() != "public" && e.Name()[0] == '.' {
+			t.Errorf("an aborted build left %s behind", e.Name())
+		}
+	}
+	if !isOurs(filepath.Join(dir, ".public.old")) {
+		t.Error("an aborted build lost the spare output")
+	}
+}
