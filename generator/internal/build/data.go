@@ -17,7 +17,8 @@ type PageData struct {
 	NoIndex    bool
 	Languages  []*site.Lang      // root page: every language
 	Edit       *Edit             // pages made from a content file: where to edit it, when it changed
-	Report     []site.LangReport // the status page: the translation table
+	Report     []site.LangReport // the status page: the translation table of every language
+	OwnReport  *site.LangReport  // … and the pages to work on in the page's language
 	Print      *PrintData        // guides, the toolkit and handouts: see print.go
 }
 
@@ -44,6 +45,11 @@ func (m *Model) pageData(p *site.Page) *PageData {
 	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
 	if p.Kind == site.KindStatus {
 		d.Report = s.TranslationReport()
+		for i := range d.Report {
+			if d.Report[i].Lang == p.Lang {
+				d.OwnReport = &d.Report[i]
+			}
+		}
 	}
 	if p.Kind != site.Kind404 {
 		d.Alternates = append(d.Alternates, Alternate{Lang: p.Lang.Code, Href: d.Permalink})

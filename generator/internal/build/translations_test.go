@@ -36,7 +36,11 @@ Praat *met* ouders.
 	sitetest.Write(t, dir, "content/principles/reciprocity.en.md", strings.Replace(sitetest.Read(t, dir, "content/principles/reciprocity.en.md"), "not about them", "never about them", 1))
 	mustBuild(t, dir)
 	contains(t, dir, "nl/principes/wederkerigheid/index.html", "notice-outdated", "Het origineel van deze pagina is veranderd")
+	// Every status page has the whole table; the lists are those of its own language.
 	contains(t, dir, "en/translation-status/index.html",
-		`<th scope="row" lang="nl" dir="ltr">Nederlands</th><td>1</td><td>1</td><td>1</td><td>0</td>`, // home is complete; guide draft; principle outdated
-		"content/principles/reciprocity.nl.md")
+		`<th scope="row" lang="nl" dir="ltr"><a href="/nl/stand-van-de-vertalingen/" hreflang="nl">Nederlands</a></th><td>1</td><td>1</td><td>1</td><td>0</td>`, // home is complete; guide draft; principle outdated
+		"! content/principles/reciprocity.nl.md")
+	contains(t, dir, "nl/stand-van-de-vertalingen/index.html",
+		`<th scope="row" lang="nl" dir="ltr">Nederlands</th><td>1</td><td>1</td><td>1</td><td>0</td>`,
+		"content/principles/reciprocity.nl.md", "content/guides/asking-parents.nl.md")
 }

@@ -13,6 +13,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
@@ -34,15 +35,17 @@ var Required = []string{"home", "section", "principle", "guide", "anchor", "cond
 // Set holds the parsed layouts per language.
 type Set struct {
 	byLang map[string]map[string]*template.Template
+	cached map[string]*partialCache
 }
 
 // Load parses layouts/ once. funcs are the site-wide functions (asset, integrity, …); T is
 // added per language.
 func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *diag.List) *Set {
-	set := &Set{byLang: map[string]map[string]*template.Template{}}
+	set := &Set{byLang: map[string]map[string]*template.Template{}, cached: map[string]*partialCache{}}
 	all := template.FuncMap{
-		"T":  func(string) (string, error) { return "", nil },
-		"Tn": func(string, int) (string, error) { return "", nil },
+		"T":             func(string) (string, error) { return "", nil },
+		"Tn":            func(string, int) (string, error) { return "", nil },
+		"partialCached": func(string, any, ...any) (template.HTML, error) { return "", nil },
 	}
 	for k, v := range funcs {
 		all[k] = v
@@ -87,6 +90,15 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		parsed[name] = t
 	}
 	for _, l := range langs {
+		cache := &partialCache{}
+		langFuncs := template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
+		var err error
+		if cache.partials, err = base.Clone(); err != nil {
+			diags.Errorf(Base, 0, "", "%v", err)
+			continue
+		}
+		cache.partials.Funcs(langFuncs)
+		set.cached[l.Code] = cache
 		m := map[string]*template.Template{}
 		for name, t := range parsed {
 			c, err := t.Clone()
@@ -94,11 +106,41 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 				diags.Errorf("layouts/"+name+".html", 0, "", "%v", err)
 				continue
 			}
-			m[name] = c.Funcs(template.FuncMap{"T": l.T, "Tn": l.Tn})
+			m[name] = c.Funcs(langFuncs)
 		}
 		set.byLang[l.Code] = m
 	}
 	return set
+}
+
+// partialCache renders a partial once per key and language: {{partialCached "layouts/partials/
+// card.html" . .URL}} draws a page's card once, however many lists show it. The key must name
+// everything the output depends on; cache only what comes from front matter, translations
+// and the site's structure, never a page's body (see Set.Forget).
+type partialCache struct {
+	partials *template.Template
+	done     sync.Map // key → template.HTML
+}
+
+func (c *partialCache) render(name string, data any, key ...any) (template.HTML, error) {
+	k := name + "\x00" + fmt.Sprint(key...)
+	if html, ok := c.done.Load(k); ok {
+		return html.(template.HTML), nil
+	}
+	var buf strings.Builder
+	if err := c.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	html := template.HTML(buf.String())
+	c.done.Store(k, html)
+	return html, nil
+}
+
+// Forget empties the partial caches, for a model whose pages changed.
+func (s *Set) Forget() {
+	for _, c := range s.cached {
+		c.done.Clear()
+	}
 }
 
 // Execute renders a layout in a language into w.

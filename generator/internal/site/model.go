@@ -83,6 +83,18 @@ func (p *Page) OutputPath() string {
 	return p.URL[1:] + "index.html"
 }
 
+// NavKey says which entry of the main navigation is current on this page, and how: the
+// navigation is drawn once per key (partialCached).
+func (p *Page) NavKey() string {
+	switch {
+	case p.Kind == KindSection:
+		return p.URL
+	case p.Section != nil:
+		return p.Section.URL + " within"
+	}
+	return ""
+}
+
 // Layout names the layout file that renders the page.
 func (p *Page) Layout() string {
 	switch p.Kind {
