@@ -38,6 +38,11 @@ type Options struct {
 	// Updated is the last change of each content file ("content/guides/x.en.md"), from the
 	// repository's history (see package history); a page without a date shows none.
 	Updated map[string]time.Time
+
+	// oneShot is set by Build, whose model is thrown away when written: what only a kept
+	// model needs (Markdown sources, the body text once indexed) is let go on the way, to
+	// keep memory, and the garbage collector's work, small.
+	oneShot bool
 }
 
 // Result says what a build did.
@@ -73,6 +78,7 @@ func BaseURLFromEnv(getenv func(string) string) string {
 // Build runs the whole pipeline. On any content error it returns the diagnostics and leaves
 // the output folder untouched.
 func Build(opts Options) (*Result, error) {
+	opts.oneShot = true
 	_, res, err := BuildModel(opts)
 	return res, err
 }

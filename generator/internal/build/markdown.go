@@ -25,6 +25,9 @@ func (m *Model) renderMarkdown(diags *diag.List) {
 		if body != nil {
 			body.apply(p)
 		}
+		if m.opts.oneShot {
+			p.Source.Body = nil
+		}
 	})
 	m.anchors = anchors
 	var all []site.AnchorCheck
@@ -41,6 +44,7 @@ type pageBody struct {
 	toc      []*markdown.TOCEntry
 	hasCode  bool
 	boxes    []markdown.BoxInfo
+	sections []markdown.Section
 }
 
 // renderBody renders src, the content file of p, with its links resolved; it returns nil
@@ -68,7 +72,7 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 		diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)
 		return nil, anchors
 	}
-	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode, boxes: doc.Boxes}, anchors
+	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode, boxes: doc.Boxes, sections: doc.Sections()}, anchors
 }
 
 func (b *pageBody) apply(p *site.Page) {
@@ -77,4 +81,5 @@ func (b *pageBody) apply(p *site.Page) {
 	p.TOC = b.toc
 	p.HasCode = b.hasCode
 	p.Boxes = b.boxes
+	p.Sections = b.sections
 }

@@ -6,24 +6,18 @@ import (
 	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
+	"github.com/educare-handbook/handbook/generator/internal/markdown"
 	"github.com/educare-handbook/handbook/generator/internal/search"
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
-// startSearch writes each language's search index into search/<lang>/ in the background;
-// the returned func waits for it. HANDBOOK_SEARCH=off leaves the index out, to measure what
-// it costs (generator/bench/search.sh).
-func (m *Model) startSearch(out *output) func() error {
-	if os.Getenv("HANDBOOK_SEARCH") == "off" {
-		return func() error { return nil }
-	}
-	done := make(chan error, 1)
-	go func() { done <- m.writeSearch(out) }()
-	return func() error { return <-done }
-}
-
-// writeSearch writes each language's search index, the languages in parallel.
+// writeSearch writes each language's search index into search/<lang>/, the languages in
+// parallel. HANDBOOK_SEARCH=off leaves the index out, to measure what it costs
+// (generator/bench/search.sh).
 func (m *Model) writeSearch(out *output) error {
+	if os.Getenv("HANDBOOK_SEARCH") == "off" {
+		return nil
+	}
 	syn := synonyms(m.site)
 	var wg sync.WaitGroup
 	errs := make([]error, len(m.site.Languages))
@@ -76,7 +70,7 @@ func searchPages(s *site.Site, l *site.Lang) []search.Page {
 		}
 		c := p.Common()
 		sp := search.Page{URL: p.URL, Title: p.Title, Type: p.Type, Summary: p.Summary,
-			Themes: c.Themes, Audience: c.Audience, Sections: sectionsOf(string(p.Content))}
+			Themes: c.Themes, Audience: c.Audience, Sections: searchSections(p.Sections)}
 		// The type filter offers the sections, so a page's filter key is its section.
 		if p.Kind == site.KindSection {
 			sp.TypeLabel = p.Label
@@ -121,4 +115,13 @@ func t(l *site.Lang, key string) string {
 		return s
 	}
 	return ""
+}
+
+// searchSections hands the body's text to the index; the strings are shared, not copied.
+func searchSections(secs []markdown.Section) []search.Section {
+	out := make([]search.Section, len(secs))
+	for i, s := range secs {
+		out[i] = search.Section{Anchor: s.Anchor, Heading: s.Heading, Text: s.Text}
+	}
+	return out
 }

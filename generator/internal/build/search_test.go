@@ -41,25 +41,6 @@ func TestSearchRealContent(t *testing.T) {
 	}
 }
 
-func TestSectionsOf(t *testing.T) {
-	secs := sectionsOf(`<p>Intro <em>text</em>.</p><h2 id="one">One</h2><p>First<br>part.</p><ul><li>a</li><li>b</li></ul>` +
-		`<h3 id="sub">Sub <code>x</code></h3><p>Deeper<sup><a href="#fn:1">1</a></sup>.</p><h2>No id</h2><p>Still sub.</p>` +
-		`<div class="footnotes"><ol><li>Note. <a href="#fnref:1" class="footnote-backref">↩︎</a></li></ol></div>`)
-	want := []search.Section{
-		{Text: "Intro text."},
-		{Anchor: "one", Heading: "One", Text: "First part. a b"},
-		{Anchor: "sub", Heading: "Sub x", Text: "Deeper1. No id Still sub. Note."},
-	}
-	if len(secs) != len(want) {
-		t.Fatalf("got %+v", secs)
-	}
-	for i := range want {
-		if secs[i] != want[i] {
-			t.Errorf("section %d: got %+v, want %+v", i, secs[i], want[i])
-		}
-	}
-}
-
 func TestBuildWritesSearch(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	mustBuild(t, dir)

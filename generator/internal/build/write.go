@@ -22,7 +22,15 @@ func (m *Model) write(out *output, res *Result) error {
 	mini := newPageMinifier()
 	var files atomic.Int64
 	renderErrs := &renderErrors{}
-	searchDone := m.startSearch(out) // the index builds while the pages render
+	// The index first: then the body text it reads is let go before the pages render.
+	if err := timed(res, "search", func() error { return m.writeSearch(out) }); err != nil {
+		return err
+	}
+	if m.opts.oneShot {
+		for _, p := range pages {
+			p.Sections = nil
+		}
+	}
 	err := timed(res, "render", func() error {
 		var firstErr atomic.Value
 		parallel(len(pages), func(i int) {
@@ -51,9 +59,6 @@ func (m *Model) write(out *output, res *Result) error {
 		renderErrs.report(diags)
 		return diags.Err()
 	})
-	if searchErr := timed(res, "search", searchDone); err == nil {
-		err = searchErr
-	}
 	if err != nil {
 		return err
 	}

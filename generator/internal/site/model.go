@@ -67,6 +67,7 @@ type Page struct {
 	TOC      []*markdown.TOCEntry
 	HasCode  bool               // the page shows highlighted code (it then needs that stylesheet)
 	Boxes    []markdown.BoxInfo // the boxes of the body, in order
+	Sections []markdown.Section // the body as plain text per heading, for search
 
 	Taxonomy string // term and taxonomy pages: "themes", "audience", "setting"
 	TermKey  string // term pages: "educare"

@@ -1,0 +1,134 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// Section is the plain text of one part of a page: the intro before the first heading, or
+// what follows an h2 or h3 heading up to the next one. Search indexes and quotes these.
+type Section struct {
+	Anchor  string // the heading's id; "" for the intro
+	Heading string
+	Text    string
+}
+
+// Sections splits the page into its intro and one section per h2 or h3 heading, as plain
+// text, in the order the page shows it: blocks are separated by a space, inline markup joins
+// its words, footnotes count for the section they end up in (the last), boxes keep their
+// label and title.
+// It reads the tree, not the HTML, so it must run before the tree is released.
+func (d *Doc) Sections() []Section {
+	src := d.source
+	secs := []Section{{}}
+	var b strings.Builder
+	flush := func() { secs[len(secs)-1].Text = collapseSpace(b.String()); b.Reset() }
+	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Type() == ast.TypeBlock {
+			b.WriteByte(' ')
+		}
+		if !entering {
+			if box, ok := n.(*Box); ok && box.Variant == "QUOTE" {
+				// A quote's attribution follows it, as on the page.
+				b.WriteString(box.Title)
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Box:
+			if n.Variant != "QUOTE" {
+				// Other boxes start with their label ("Steps: Before you start"), as on the page.
+				label := n.Label
+				if label == "" {
+					label = n.Variant
+				}
+				b.WriteString(label)
+				if n.Title != "" {
+					b.WriteString(": " + n.Title)
+				}
+				b.WriteByte(' ')
+			}
+		case *ast.Heading:
+			id, _ := n.AttributeString("id")
+			idb, _ := id.([]byte)
+			if (n.Level == 2 || n.Level == 3) && len(idb) > 0 {
+				flush()
+				secs = append(secs, Section{Anchor: string(idb), Heading: collapseSpace(plainText(n, src))})
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Text:
+			b.Write(textValue(n.Segment.Value(src)))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.WriteString(html.UnescapeString(string(n.Value)))
+		case *ast.CodeSpan:
+			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+				if tx, ok := t.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(src))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(src))
+			}
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+		case *east.FootnoteLink, *east.FootnoteBacklink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	flush()
+	if secs[0].Text == "" && len(secs) > 1 {
+		secs = secs[1:]
+	}
+	return secs
+}
+
+// collapseSpace trims s and turns every run of white space into one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// textValue is a text node's source as the page shows it: escapes and entities resolved.
+func textValue(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
+		v = util.ResolveEntityNames(util.ResolveNumericReferences(v))
+	}
+	return v
+}
