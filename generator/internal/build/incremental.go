@@ -59,7 +59,7 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 		if len(loaded) != 1 || !reflect.DeepEqual(loaded[0].Meta, p.Source.Meta) {
 			return nil, false, nil
 		}
-		if outdatedChanges(p, loaded[0]) {
+		if outdatedChanges(p, loaded[0]) || site.QuestionsChange(p, loaded[0].Body) {
 			return nil, false, nil
 		}
 		changes = append(changes, &change{page: p, src: loaded[0]})

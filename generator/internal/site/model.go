@@ -65,9 +65,11 @@ type Page struct {
 	Content  template.HTML // the rendered Markdown body
 	Headings []markdown.Heading
 	TOC      []*markdown.TOCEntry
-	HasCode  bool               // the page shows highlighted code (it then needs that stylesheet)
-	Boxes    []markdown.BoxInfo // the boxes of the body, in order
-	Sections []markdown.Section // the body as plain text per heading, for search
+	HasCode  bool // the page shows highlighted code (it then needs that stylesheet)
+
+	questions bool               // a guide with a [!QUESTIONS] box: it has handouts
+	Boxes     []markdown.BoxInfo // the boxes of the body, in order
+	Sections  []markdown.Section // the body as plain text per heading, for search
 
 	Taxonomy string // term and taxonomy pages: "themes", "audience", "setting"
 	TermKey  string // term pages: "educare"

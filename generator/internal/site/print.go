@@ -21,6 +21,9 @@ var questionsBox = regexp.MustCompile(`(?mi)^[ \t]*>[ \t]*\[!questions\]`)
 // addPrintPages adds a toolkit per language that has guides, and a handout for every pair
 // of languages in which a guide has parent questions.
 func (s *Site) addPrintPages() {
+	for _, p := range s.Pages {
+		p.questions = p.Source != nil && p.Type == "guide" && questionsBox.Match(p.Source.Body)
+	}
 	var toolkits []*Page
 	for _, l := range s.Languages {
 		guides := guideSection(l)
@@ -113,6 +116,10 @@ func guideSection(l *Lang) *Page {
 	return nil
 }
 
-func hasQuestions(p *Page) bool {
-	return p.Source != nil && p.Type == "guide" && questionsBox.Match(p.Source.Body)
+func hasQuestions(p *Page) bool { return p.questions }
+
+// QuestionsChange reports whether a new body of p gains or loses the [!QUESTIONS] box that
+// gives a guide its handouts: pages come or go, so the whole site must be built.
+func QuestionsChange(p *Page, body []byte) bool {
+	return p.Type == "guide" && questionsBox.Match(body) != p.questions
 }
