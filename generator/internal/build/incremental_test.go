@@ -129,3 +129,15 @@ func TestUpdateBodiesLeavesOutdatedTranslationsToAFullBuild(t *testing.T) {
 		t.Error("an edit that outdates a translation was handled as one page")
 	}
 }
+
+// A guide that gains or loses its parent questions gains or loses handout pages: that is a
+// whole-site change.
+func TestUpdateBodiesLeavesQuestionsBoxChangesToAFullBuild(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	m := buildModel(t, dir)
+	nl := "content/guides/asking-parents.nl.md"
+	sitetest.Write(t, dir, nl, sitetest.Read(t, dir, nl)+"\n> [!QUESTIONS] Inschrijving\n> 1. Hoe vond u onze school?\n")
+	if _, handled, _ := update(t, m, dir, nl); handled {
+		t.Fatal("a new questions box was handled as a body edit")
+	}
+}
