@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tdewolff/minify/v2"
+
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
@@ -135,6 +137,9 @@ type Model struct {
 	content content.Options      // how pages were loaded, to reload one page the same way
 	anchors [][]site.AnchorCheck // per page (index in site.Pages): its links to headings
 	qr      qrCache              // QR codes by URL: a guide's code is drawn for its page and again in the toolkit
+	// pageMini minifies rendered Markdown. With the layouts minified when loaded, a page
+	// is made of minified parts and values, so pages are not minified again as a whole.
+	pageMini *minify.M
 }
 
 // Site returns the site model.
@@ -170,10 +175,11 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 		return kind
 	}})
 	mini := newMinifier()
+	m.pageMini = newPageMinifier()
 	timedNoErr(res, "model", func() {
 		m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages}, diags)
 		m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)
-		m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags)
+		m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags, layout.Options{Minify: minifyLayout})
 	})
 	timedNoErr(res, "markdown", func() { m.renderMarkdown(diags) })
 	if diags.HasErrors() {

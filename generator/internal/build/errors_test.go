@@ -77,6 +77,9 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`i18n/nl.toml: missing UI string "box.attention" in language "nl"`},
 		{"template error", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}\n",
 			`layouts/page.html:2: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
+		// Pages render with minified layouts; the error still names the line as written.
+		{"template error below markup", "layouts/page.html", "{{define \"main\"}}\n<div>\n  <p>\n    Text\n  </p>\n</div>\n<p>{{.Page.Nope}}</p>\n{{end}}\n",
+			`layouts/page.html:7: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
 		{"template syntax", "layouts/page.html", "{{define \"main\"}}\n{{if}}\n{{end}}\n",
 			`layouts/page.html:2: missing value for if`},
 	}

@@ -100,6 +100,7 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 	for i, c := range changes {
 		pages[i] = c.page
 	}
+	m.layouts.Forget()
 	files, err = m.Render(pages)
 	if err != nil {
 		// A layout that rendered this page before cannot fail now unless it depends on the
@@ -141,11 +142,7 @@ func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 	files := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		html, err := m.layouts.Render(pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]))
-		if err == nil {
-			html, err = minifyBytes(newPageMinifier(), ".html", html)
-		}
-		files[i], errs[i] = html, err
+		files[i], errs[i] = m.layouts.Render(pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]))
 	})
 	out := map[string][]byte{}
 	for i, p := range pages {

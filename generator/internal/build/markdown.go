@@ -68,6 +68,9 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 		l.SetDest(dest)
 	}
 	html, err := m.md.Render(doc)
+	if err == nil {
+		html, err = minifyBytes(m.pageMini, ".html", html)
+	}
 	if err != nil {
 		diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)
 		return nil, anchors

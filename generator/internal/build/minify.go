@@ -34,6 +34,14 @@ func newPageMinifier() *minify.M {
 	return m
 }
 
+// minifyLayout minifies the source of a layout, leaving its template actions as they are.
+func minifyLayout(src []byte) ([]byte, error) {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true,
+		TemplateDelims: html.GoTemplateDelims})
+	return m.Bytes("text/html", src)
+}
+
 // mediaTypes maps file extensions to what the minifier knows.
 var mediaTypes = map[string]string{
 	".html": "text/html", ".css": "text/css", ".js": "application/javascript",

@@ -40,10 +40,6 @@ func (m *Model) write(out *output, res *Result) error {
 				renderErrs.add(p, err)
 				return
 			}
-			if html, err = minifyBytes(mini, ".html", html); err != nil {
-				diags.Errorf(sourceOf(p), 0, "", "minifying %s: %v", p.URL, err)
-				return
-			}
 			if m.opts.Offline {
 				html = offlineHTML(html, p.OutputPath())
 			}

@@ -34,14 +34,27 @@ var Required = []string{"home", "section", "principle", "guide", "anchor", "cond
 
 // Set holds the parsed layouts per language.
 type Set struct {
+	fast  *parsedSet // what pages render with: minified layouts, when Options.Minify is set
+	exact *parsedSet // the layouts as written, for errors that name the right line
+}
+
+type parsedSet struct {
 	byLang map[string]map[string]*template.Template
 	cached map[string]*partialCache
 }
 
+// Options change how layouts are loaded.
+type Options struct {
+	// Minify, when set, minifies each layout's source (Go template actions kept as they are)
+	// before it is parsed for rendering: the layouts' own markup is then minified once, not
+	// again in every page. Errors still name the lines as written: the layouts are parsed
+	// as written too, and a page that fails renders again with those to say where.
+	Minify func(src []byte) ([]byte, error)
+}
+
 // Load parses layouts/ once. funcs are the site-wide functions (asset, integrity, …); T is
 // added per language.
-func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *diag.List) *Set {
-	set := &Set{byLang: map[string]map[string]*template.Template{}, cached: map[string]*partialCache{}}
+func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *diag.List, opts Options) *Set {
 	all := template.FuncMap{
 		"T":             func(string) (string, error) { return "", nil },
 		"Tn":            func(string, int) (string, error) { return "", nil },
@@ -50,22 +63,53 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 	for k, v := range funcs {
 		all[k] = v
 	}
+	read := func(name string) (string, error) {
+		b, err := fs.ReadFile(fsys, name)
+		return string(b), err
+	}
+	set := &Set{exact: parse(fsys, read, langs, all, diags)}
+	set.fast = set.exact
+	if opts.Minify != nil && !diags.HasErrors() {
+		minified := func(name string) (string, error) {
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return "", err
+			}
+			if b, err = opts.Minify(b); err != nil {
+				return "", fmt.Errorf("minifying: %w", err)
+			}
+			return string(b), nil
+		}
+		// The layouts parsed as written; should a minified one not parse, pages render
+		// with the layouts as written.
+		var quiet diag.List
+		if fast := parse(fsys, minified, langs, all, &quiet); !quiet.HasErrors() {
+			set.fast = fast
+		}
+	}
+	return set
+}
+
+// parse reads the base, the partials and the layouts with read, and binds each language's
+// functions to a copy of them.
+func parse(fsys fs.FS, read func(string) (string, error), langs []*i18n.Language, all template.FuncMap, diags *diag.List) *parsedSet {
+	set := &parsedSet{byLang: map[string]map[string]*template.Template{}, cached: map[string]*partialCache{}}
 	base := template.New(Base).Funcs(all)
-	src, err := fs.ReadFile(fsys, Base)
+	src, err := read(Base)
 	if err != nil {
 		diags.Errorf(Base, 0, "the base layout holds the <html> skeleton and calls {{block \"main\" .}}", "missing base layout")
 		return set
 	}
-	if _, err := base.Parse(string(src)); err != nil {
+	if _, err := base.Parse(src); err != nil {
 		reportTemplateError(diags, Base, err)
 		return set
 	}
 	partials, _ := fs.Glob(fsys, "layouts/partials/*.html")
 	sort.Strings(partials)
 	for _, p := range partials {
-		src, err := fs.ReadFile(fsys, p)
+		src, err := read(p)
 		if err == nil {
-			_, err = base.New(p).Parse(string(src))
+			_, err = base.New(p).Parse(src)
 		}
 		if err != nil {
 			reportTemplateError(diags, p, err)
@@ -74,14 +118,14 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 	parsed := map[string]*template.Template{}
 	for _, name := range Required {
 		file := "layouts/" + name + ".html"
-		src, err := fs.ReadFile(fsys, file)
+		src, err := read(file)
 		if err != nil {
 			diags.Errorf(file, 0, "every site needs the layouts "+strings.Join(Required, ", "), "missing layout")
 			continue
 		}
 		t, err := base.Clone()
 		if err == nil {
-			_, err = t.New(file).Parse(string(src))
+			_, err = t.New(file).Parse(src)
 		}
 		if err != nil {
 			reportTemplateError(diags, file, err)
@@ -138,13 +182,26 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 
 // Forget empties the partial caches, for a model whose pages changed.
 func (s *Set) Forget() {
-	for _, c := range s.cached {
-		c.done.Clear()
+	for _, set := range []*parsedSet{s.fast, s.exact} {
+		for _, c := range set.cached {
+			c.done.Clear()
+		}
 	}
 }
 
-// Execute renders a layout in a language into w.
+// Execute renders a layout in a language into w. On failure w may hold part of the page.
 func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
+	err := s.fast.execute(w, lang, layout, data)
+	if err != nil && s.fast != s.exact {
+		// Say where in the layout as written.
+		if exactErr := s.exact.execute(io.Discard, lang, layout, data); exactErr != nil {
+			err = exactErr
+		}
+	}
+	return err
+}
+
+func (s *parsedSet) execute(w io.Writer, lang, layout string, data any) error {
 	t := s.byLang[lang][layout]
 	if t == nil {
 		return fmt.Errorf("no layout %q for language %q", layout, lang)
