@@ -167,7 +167,7 @@ type partialCache struct {
 }
 
 func (c *partialCache) render(name string, data any, key ...any) (template.HTML, error) {
-	k := name + "\x00" + fmt.Sprint(key...)
+	k := cacheKey(name, key)
 	if html, ok := c.done.Load(k); ok {
 		return html.(template.HTML), nil
 	}
@@ -178,6 +178,29 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	html := template.HTML(buf.String())
 	c.done.Store(k, html)
 	return html, nil
+}
+
+// cacheKey joins a partial's name and key values; strings and booleans, the usual keys,
+// without fmt.
+func cacheKey(name string, key []any) string {
+	var b strings.Builder
+	b.WriteString(name)
+	for _, k := range key {
+		b.WriteByte(0)
+		switch v := k.(type) {
+		case string:
+			b.WriteString(v)
+		case bool:
+			if v {
+				b.WriteByte('1')
+			} else {
+				b.WriteByte('0')
+			}
+		default:
+			fmt.Fprint(&b, v)
+		}
+	}
+	return b.String()
 }
 
 // Forget empties the partial caches, for a model whose pages changed.

@@ -1,0 +1,70 @@
+package layout
+
+import (
+	"html/template"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/i18n"
+)
+
+// layouts is a site whose every layout lists its data through a partial drawn once per key.
+func layouts(page string) fstest.MapFS {
+	fsys := fstest.MapFS{
+		Base:                      {Data: []byte("<main>\n  {{block \"main\" .}}{{end}}\n</main>\n")},
+		"layouts/partials/n.html": {Data: []byte("<b>{{.}}={{count}}</b>")},
+	}
+	for _, name := range Required {
+		fsys["layouts/"+name+".html"] = &fstest.MapFile{Data: []byte(page)}
+	}
+	return fsys
+}
+
+func load(t *testing.T, fsys fstest.MapFS, opts Options) (*Set, *int) {
+	t.Helper()
+	calls := 0
+	var diags diag.List
+	set := Load(fsys, []*i18n.Language{{Code: "en"}}, template.FuncMap{"count": func() int { calls++; return calls }}, &diags, opts)
+	if diags.HasErrors() {
+		t.Fatal(diags.Items())
+	}
+	return set, &calls
+}
+
+func TestPartialCachedDrawsOncePerKey(t *testing.T) {
+	set, calls := load(t, layouts(`{{define "main"}}{{range .}}{{partialCached "layouts/partials/n.html" . .}}{{end}}{{end}}`), Options{})
+	got, err := set.Render("en", "page", []string{"a", "b", "a", "a", "b"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "<main>\n  <b>a=1</b><b>b=2</b><b>a=1</b><b>a=1</b><b>b=2</b>\n</main>\n"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if *calls != 2 {
+		t.Errorf("the partial ran %d times, want once per key", *calls)
+	}
+	set.Forget()
+	set.Render("en", "page", []string{"a"})
+	if *calls != 3 {
+		t.Error("Forget kept a drawn partial")
+	}
+}
+
+func TestMinifiedLayoutsRenderTheSamePage(t *testing.T) {
+	page := `{{define "main"}}<p class="a  b">
+    {{range .}}<span>{{.}}</span> {{end}}
+  </p>{{end}}`
+	minify := func(src []byte) ([]byte, error) {
+		// A stand-in for the real minifier: drop the indentation.
+		return []byte(strings.ReplaceAll(strings.ReplaceAll(string(src), "\n  ", "\n"), "\n  ", "\n")), nil
+	}
+	plain, _ := load(t, layouts(page), Options{})
+	small, _ := load(t, layouts(page), Options{Minify: minify})
+	a, _ := plain.Render("en", "page", []string{"x", "y"})
+	b, _ := small.Render("en", "page", []string{"x", "y"})
+	if len(b) >= len(a) || strings.ReplaceAll(string(a), " ", "") != strings.ReplaceAll(string(b), " ", "") {
+		t.Errorf("plain %q\nsmall %q", a, b)
+	}
+}
