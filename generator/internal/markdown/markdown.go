@@ -22,24 +22,38 @@ type Options struct {
 // Renderer is the handbook's Markdown setup, safe for concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
+	// noLinkify is md without GitHub's bare-link detection, for the many pages that
+	// cannot hold a bare link: that detection looks at every space of every page, and
+	// took a quarter of the Markdown time of a 10,000-page site.
+	noLinkify goldmark.Markdown
 }
 
-// New builds the goldmark instance once.
+// New builds the goldmark instances once.
 func New(opts Options) *Renderer {
-	md := goldmark.New(
-		goldmark.WithExtensions(
-			extension.GFM,
-			extension.Footnote,
-			extension.DefinitionList,
-			extension.Typographer,
-			&boxExtension{label: opts.BoxLabel},
-			&codeExtension{},
-			langSpanExtension{},
-		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
-		// Raw HTML stays off (goldmark writes a comment instead) and Parse reports it.
-	)
-	return &Renderer{md: md}
+	build := func(gfm ...goldmark.Extender) goldmark.Markdown {
+		return goldmark.New(
+			goldmark.WithExtensions(append(gfm,
+				extension.Footnote,
+				extension.DefinitionList,
+				extension.Typographer,
+				&boxExtension{label: opts.BoxLabel},
+				&codeExtension{},
+				langSpanExtension{},
+			)...),
+			goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+			// Raw HTML stays off (goldmark writes a comment instead) and Parse reports it.
+		)
+	}
+	return &Renderer{
+		md:        build(extension.GFM),
+		noLinkify: build(extension.Table, extension.Strikethrough, extension.TaskList),
+	}
+}
+
+// mayHoldBareLink reports whether Linkify could find anything in body: a URL, a www.
+// address or an e-mail address.
+func mayHoldBareLink(body []byte) bool {
+	return bytes.Contains(body, []byte("://")) || bytes.Contains(body, []byte("www.")) || bytes.IndexByte(body, '@') >= 0
 }
 
 // Problem is something wrong in the Markdown, at a line of the body (1-based).
@@ -88,7 +102,11 @@ func (r *Renderer) Parse(body []byte, lang string) *Doc {
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	st := &docState{lang: lang, source: body}
 	pc.Set(stateKey, st)
-	root := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	md := r.md
+	if !mayHoldBareLink(body) {
+		md = r.noLinkify
+	}
+	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
 	d := &Doc{source: body, root: root}
 	for _, p := range st.problems {
 		d.Problems = append(d.Problems, Problem{Line: lineOf(body, p.offset), Message: p.message, Hint: p.hint})

@@ -1,8 +1,11 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark"
 )
 
 func render(t *testing.T, src string) (*Doc, string) {
@@ -168,5 +171,39 @@ func TestForeignWordsCarryTheirLanguage(t *testing.T) {
 		if !strings.Contains(html, want) {
 			t.Errorf("lacks %q:\n%s", want, html)
 		}
+	}
+}
+
+func TestBareLinksAreLinked(t *testing.T) {
+	_, html := render(t, "See https://example.org/a, www.example.org or info@example.org.\n")
+	for _, want := range []string{`<a href="https://example.org/a">`, `<a href="http://www.example.org">`, `<a href="mailto:info@example.org">`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("no %s in %s", want, html)
+		}
+	}
+}
+
+// Pages that cannot hold a bare link are parsed without looking for one; the HTML must be
+// what the full GitHub flavour gives.
+func TestPagesWithoutBareLinksRenderAsWithLinkify(t *testing.T) {
+	r := New(Options{BoxLabel: func(lang, kind string) string { return kind }})
+	src := []byte("# Title\n\nText with *emphasis*, ~~gone~~, \"quotes\" -- and a [link](https://x.example/).\n\n" +
+		"| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] done\n- [ ] open\n\nA note[^1].\n\n[^1]: The note.\n\n> [!TIP]\n> Tip.\n")
+	if mayHoldBareLink(src) {
+		// The link above is written out, so the full flavour applies; strip it to compare.
+		src = bytes.ReplaceAll(src, []byte("(https://x.example/)"), []byte("(/x/)"))
+	}
+	if mayHoldBareLink(src) {
+		t.Fatal("sample still holds a link marker")
+	}
+	parse := func(md goldmark.Markdown) string {
+		var b bytes.Buffer
+		if err := md.Convert(src, &b); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if a, b := parse(r.md), parse(r.noLinkify); a != b {
+		t.Errorf("with linkify:\n%s\nwithout:\n%s", a, b)
 	}
 }
