@@ -91,12 +91,25 @@ func flatten(ps []posting) []int {
 	return out
 }
 
-func docJSON(p Page) map[string]any {
-	var secs [][3]string
+// doc is what a result shows of a page: its address, title, type, summary and sections
+// (anchor, heading, text) for the snippet.
+type doc struct {
+	Sections [][3]string `json:"h"`
+	Summary  string      `json:"s"`
+	Title    string      `json:"t"`
+	URL      string      `json:"u"`
+	Type     string      `json:"y"`
+}
+
+func docJSON(p Page) doc {
+	secs := make([][3]string, 0, len(p.Sections))
 	for _, s := range p.Sections {
 		secs = append(secs, [3]string{s.Anchor, s.Heading, truncate(s.Text, maxSectionText)})
 	}
-	return map[string]any{"u": p.URL, "t": p.Title, "y": p.TypeLabel, "s": p.Summary, "h": secs}
+	if len(secs) == 0 {
+		secs = nil
+	}
+	return doc{URL: p.URL, Title: p.Title, Type: p.TypeLabel, Summary: p.Summary, Sections: secs}
 }
 
 func truncate(s string, n int) string {

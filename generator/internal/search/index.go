@@ -58,15 +58,26 @@ type Options struct {
 func Build(pages []Page, opts Options) *Index {
 	a := NewAnalyzer(opts.Lang)
 	idx := &Index{Lang: opts.Lang, Pages: pages, words: map[string]string{}, postings: map[string][]posting{}, variants: map[string][]string{}}
-	tfs := make([]map[string]float64, len(pages))
-	lens := make([]float64, len(pages))
-	var total float64
-	stemOf := map[string]string{} // a word as written → the stem it counts for
+	// Stems are numbered as they are met; a page's term frequencies add up in one dense
+	// array, reused from page to page, instead of a map per page.
+	type tf struct {
+		stem int32
+		f    float64
+	}
+	var (
+		stems  []string             // number → stem
+		idOf   = map[string]int32{} // stem → number
+		stemOf = map[string]int32{} // a word as written → its stem's number
+		acc    []float64
+		seen   []int32 // stems of the current page, in order met
+		tfs    = make([][]tf, len(pages))
+		lens   = make([]float64, len(pages))
+		total  float64
+	)
 	for i, p := range pages {
-		tf := map[string]float64{}
 		add := func(text string, boost float64) {
 			eachWord(text, func(word string, _ int) {
-				s, ok := stemOf[word]
+				id, ok := stemOf[word]
 				if !ok {
 					w, stem := a.Term(word)
 					if prev, seen := idx.words[w]; seen {
@@ -74,10 +85,18 @@ func Build(pages []Page, opts Options) *Index {
 					} else {
 						idx.words[w] = stem
 					}
-					s = stem
-					stemOf[word] = s
+					if id, ok = idOf[stem]; !ok {
+						id = int32(len(stems))
+						idOf[stem] = id
+						stems = append(stems, stem)
+						acc = append(acc, 0)
+					}
+					stemOf[word] = id
 				}
-				tf[s] += boost
+				if acc[id] == 0 {
+					seen = append(seen, id)
+				}
+				acc[id] += boost
 				lens[i] += boost
 			})
 		}
@@ -88,22 +107,31 @@ func Build(pages []Page, opts Options) *Index {
 			add(s.Heading, boostHeading)
 			add(s.Text, boostBody)
 		}
-		tfs[i] = tf
+		page := make([]tf, len(seen))
+		for j, id := range seen {
+			page[j] = tf{id, acc[id]}
+			acc[id] = 0
+		}
+		tfs[i], seen = page, seen[:0]
 		total += lens[i]
 	}
 	avg := total / math.Max(1, float64(len(pages)))
-	df := map[string]int{}
-	for _, tf := range tfs {
-		for s := range tf {
-			df[s]++
+	df := make([]int, len(stems))
+	for _, page := range tfs {
+		for _, t := range page {
+			df[t.stem]++
 		}
 	}
-	for i, tf := range tfs {
+	byStem := make([][]posting, len(stems))
+	for i, page := range tfs {
 		norm := bm25K1 * (1 - bm25B + bm25B*lens[i]/math.Max(avg, 1))
-		for s, f := range tf {
-			w := int(math.Round(10 * idf(len(pages), df[s]) * f * (bm25K1 + 1) / (f + norm)))
-			idx.postings[s] = append(idx.postings[s], posting{i, max(w, 1)})
+		for _, t := range page {
+			w := int(math.Round(10 * idf(len(pages), df[t.stem]) * t.f * (bm25K1 + 1) / (t.f + norm)))
+			byStem[t.stem] = append(byStem[t.stem], posting{i, max(w, 1)})
 		}
+	}
+	for id, ps := range byStem {
+		idx.postings[stems[id]] = ps
 	}
 	for w, s := range idx.words {
 		if w != s {

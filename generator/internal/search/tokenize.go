@@ -51,7 +51,7 @@ func eachWord(text string, fn func(word string, start int)) {
 }
 
 func emit(w string, start int, fn func(string, int)) {
-	if utf8.RuneCountInString(w) <= maxWordLen {
+	if len(w) <= maxWordLen || utf8.RuneCountInString(w) <= maxWordLen {
 		fn(w, start)
 	}
 }
