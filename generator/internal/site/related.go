@@ -35,7 +35,16 @@ func (s *Site) linkRelated() {
 				}
 				return sc
 			}
+			// No page can score more than sharing every theme and an audience, in another
+			// type; once four do, no later page can take their place (ties keep the first).
+			top := 2*bits.OnesCount64(themes[i]) + 1
+			if audience[i] != 0 {
+				top++
+			}
 			for j, q := range pages {
+				if len(best) == maxRelated && score(best[maxRelated-1]) == top {
+					break
+				}
 				if j == i || themes[i]&themes[j] == 0 || q == p.Prev || q == p.Next {
 					continue
 				}
