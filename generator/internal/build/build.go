@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -137,6 +138,9 @@ type Model struct {
 	content content.Options      // how pages were loaded, to reload one page the same way
 	anchors [][]site.AnchorCheck // per page (index in site.Pages): its links to headings
 	qr      qrCache              // QR codes by URL: a guide's code is drawn for its page and again in the toolkit
+	// questions are the question boxes of guides, by page, read from their bodies for
+	// handouts; UpdateBodies forgets them.
+	questions sync.Map
 	// pageMini minifies rendered Markdown. With the layouts minified when loaded, a page
 	// is made of minified parts and values, so pages are not minified again as a whole.
 	pageMini *minify.M

@@ -101,6 +101,7 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 		pages[i] = c.page
 	}
 	m.layouts.Forget()
+	m.questions.Clear()
 	files, err = m.Render(pages)
 	if err != nil {
 		// A layout that rendered this page before cannot fail now unless it depends on the

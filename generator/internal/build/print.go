@@ -105,9 +105,20 @@ func (m *Model) printData(p *site.Page) *PrintData {
 		sheet := m.sheet(p)
 		sheet.Source = sourceLine(left)
 		return &PrintData{Sheet: sheet, PDF: m.pdfURL(p), Handout: &Handout{Left: left, Right: right,
-			Phases: worksheet.Pair(worksheet.Questions(left.Content), worksheet.Questions(right.Content))}}
+			Phases: worksheet.Pair(m.questionsOf(left), m.questionsOf(right))}}
 	}
 	return nil
+}
+
+// questionsOf reads a guide's question boxes from its body once: each guide is on the
+// handouts of every language it pairs with, from both sides.
+func (m *Model) questionsOf(g *site.Page) []worksheet.Phase {
+	if q, ok := m.questions.Load(g); ok {
+		return q.([]worksheet.Phase)
+	}
+	q := worksheet.Questions(g.Content)
+	m.questions.Store(g, q)
+	return q
 }
 
 // sheet is the way back from paper; a URL too long for a QR code (thousands of characters)

@@ -28,8 +28,8 @@ type Section struct {
 func (d *Doc) Sections() []Section {
 	src := d.source
 	secs := []Section{{}}
-	var b strings.Builder
-	flush := func() { secs[len(secs)-1].Text = collapseSpace(b.String()); b.Reset() }
+	var b spaceCollapser
+	flush := func() { secs[len(secs)-1].Text = b.String(); b.Reset() }
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
 			b.WriteByte(' ')
@@ -52,7 +52,8 @@ func (d *Doc) Sections() []Section {
 				}
 				b.WriteString(label)
 				if n.Title != "" {
-					b.WriteString(": " + n.Title)
+					b.WriteString(": ")
+				b.WriteString(n.Title)
 				}
 				b.WriteByte(' ')
 			}
@@ -100,27 +101,63 @@ func (d *Doc) Sections() []Section {
 
 // collapseSpace trims s and turns every run of white space into one space.
 func collapseSpace(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	var b spaceCollapser
+	b.WriteString(s)
+	return b.String()
+}
+
+// spaceCollapser is a strings.Builder that trims what is written and turns every run of
+// white space into one space as it goes.
+type spaceCollapser struct {
+	b     strings.Builder
+	space bool // white space seen since the last word
+}
+
+func (c *spaceCollapser) WriteString(s string) {
 	for i := 0; i < len(s); {
-		r, n := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(s[i:])
-		}
-		if unicode.IsSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
+		if ch := s[i]; ch < utf8.RuneSelf {
+			if ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v' {
+				c.space = c.b.Len() > 0
+				i++
+				continue
 			}
-			b.WriteString(s[i : i+n])
+			j := i + 1 // a run of visible ASCII goes in at once
+			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf {
+				j++
+			}
+			c.word(s[i:j])
+			i = j
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			c.space = c.b.Len() > 0
+		} else {
+			c.word(s[i : i+n])
 		}
 		i += n
 	}
-	return b.String()
 }
+
+func (c *spaceCollapser) word(w string) {
+	if c.space {
+		c.b.WriteByte(' ')
+		c.space = false
+	}
+	c.b.WriteString(w)
+}
+
+func (c *spaceCollapser) Write(p []byte) { c.WriteString(string(p)) }
+
+// WriteByte is only ever given a space here: it separates blocks.
+func (c *spaceCollapser) WriteByte(x byte) error {
+	c.WriteString(string(rune(x)))
+	return nil
+}
+
+func (c *spaceCollapser) String() string { return c.b.String() }
+
+func (c *spaceCollapser) Reset() { c.b.Reset(); c.space = false }
 
 // textValue is a text node's source as the page shows it: escapes and entities resolved.
 func textValue(v []byte) []byte {
