@@ -53,7 +53,7 @@ func (d *Doc) Sections() []Section {
 				b.WriteString(label)
 				if n.Title != "" {
 					b.WriteString(": ")
-				b.WriteString(n.Title)
+					b.WriteString(n.Title)
 				}
 				b.WriteByte(' ')
 			}
