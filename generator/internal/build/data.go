@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"html/template"
 
 	"github.com/educare-handbook/handbook/generator/internal/site"
@@ -13,7 +14,9 @@ type PageData struct {
 	Page       *site.Page
 	Permalink  string
 	Alternates []Alternate  // hreflang links in the head
-	Switcher   []SwitchItem // the language switcher
+	Switcher   []SwitchItem // the language switcher: the complete languages inline …
+	More       []SwitchItem // … and the partial ones behind "more languages"
+	MoreKey    string       // what tells one "more languages" list from another (partialCached)
 	NoIndex    bool
 	Languages  []*site.Lang      // root page: every language
 	Edit       *Edit             // pages made from a content file: where to edit it, when it changed
@@ -65,7 +68,12 @@ func (m *Model) pageData(p *site.Page) *PageData {
 		} else {
 			item.URL = l.Home.URL
 		}
-		d.Switcher = append(d.Switcher, item)
+		if item.Partial {
+			d.More = append(d.More, item)
+			d.MoreKey += fmt.Sprintf("%s %t %t ", item.URL, item.Translated, item.Current)
+		} else {
+			d.Switcher = append(d.Switcher, item)
+		}
 	}
 	return d
 }

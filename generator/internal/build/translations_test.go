@@ -44,3 +44,12 @@ Praat *met* ouders.
 		`<th scope="row" lang="nl" dir="ltr">Nederlands</th><td>1</td><td>1</td><td>1</td><td>0</td>`,
 		"content/principles/reciprocity.nl.md", "content/guides/asking-parents.nl.md")
 }
+
+// The "more languages" list is drawn once per distinct list: a 404 page, which has no
+// translations, must not borrow the home page's list, where every language has its page.
+func TestMoreLanguagesListIsThePagesOwn(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages+"-- content/_index.da.md --\n"+sitetest.Page("page", "", "Velkommen.\n"))
+	mustBuild(t, dir)
+	contains(t, dir, "en/index.html", `<a href="/da/" hreflang="da" data-lang="da"><span lang="da" dir="ltr">Dansk</span></a>`)
+	contains(t, dir, "en/404.html", `<a href="/da/" hreflang="da" data-lang="da" class="lang-missing">`)
+}
