@@ -40,6 +40,11 @@ func (m *Model) write(out *output, res *Result) error {
 				renderErrs.add(p, err)
 				return
 			}
+			if m.opts.oneShot && p.Kind == site.KindPage && p.Type != "guide" {
+				// Only guides show again (in the toolkit and on handouts): let the others'
+				// bodies go, so the collector has less to look through.
+				p.Content = ""
+			}
 			if m.opts.Offline {
 				html = offlineHTML(html, p.OutputPath())
 			}
