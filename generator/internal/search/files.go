@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -47,16 +48,32 @@ func (idx *Index) Files() map[string][]byte {
 		shardNames = append(shardNames, sh.key, name)
 	}
 
-	docs := map[string][]byte{}
+	// Each doc is written once, wrapped, with a stand-in for its folder's name: that name
+	// is a hash of every doc, known only at the end, and has a fixed length.
+	const dirStandIn = "d________"
+	docs := make([][]byte, len(idx.Pages))
+	at := make([]int, len(idx.Pages)) // where the stand-in is in each file
 	h := sha256.New()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
 	for i, p := range idx.Pages {
-		data, _ := json.Marshal(docJSON(p))
-		docs[strconv.Itoa(i)] = data
-		h.Write(data)
+		buf.Reset()
+		k, _ := json.Marshal(idx.Lang + "/" + dirStandIn + "/" + strconv.Itoa(i))
+		buf.WriteString("hbsearch(")
+		at[i] = buf.Len() + len(idx.Lang) + 2 // after the quote and "<lang>/"
+		buf.Write(k)
+		buf.WriteByte(',')
+		start := buf.Len()
+		enc.Encode(docJSON(p))
+		buf.Truncate(buf.Len() - 1) // Encode ends with a line break; Marshal does not
+		h.Write(buf.Bytes()[start:])
+		buf.WriteString(");\n")
+		docs[i] = bytes.Clone(buf.Bytes())
 	}
 	dir := "d" + hex.EncodeToString(h.Sum(nil))[:8]
-	for n, data := range docs {
-		files[dir+"/"+n+".js"] = wrap(idx.Lang+"/"+dir+"/"+n, data)
+	for i, data := range docs {
+		copy(data[at[i]:], dir)
+		files[dir+"/"+strconv.Itoa(i)+".js"] = data
 	}
 
 	filters := put("f", idx.filters())
