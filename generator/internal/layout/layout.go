@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
@@ -34,8 +35,12 @@ var Required = []string{"home", "section", "principle", "guide", "anchor", "cond
 
 // Set holds the parsed layouts per language.
 type Set struct {
-	fast  *parsedSet // what pages render with: minified layouts, when Options.Minify is set
-	exact *parsedSet // the layouts as written, for errors that name the right line
+	fast *parsedSet // what pages render with: minified layouts, when Options.Minify is set
+	// exact are the layouts as written, for errors that name the right line; parsed when
+	// first needed, as parsing is most of the time it takes to load layouts.
+	exact     atomic.Pointer[parsedSet]
+	exactOnce sync.Once
+	parse     func() *parsedSet
 }
 
 type parsedSet struct {
@@ -67,9 +72,9 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		b, err := fs.ReadFile(fsys, name)
 		return string(b), err
 	}
-	set := &Set{exact: parse(fsys, read, langs, all, diags)}
-	set.fast = set.exact
-	if opts.Minify != nil && !diags.HasErrors() {
+	set := &Set{}
+	asWritten := func(diags *diag.List) *parsedSet { return parse(fsys, read, langs, all, diags) }
+	if opts.Minify != nil {
 		minified := func(name string) (string, error) {
 			b, err := fs.ReadFile(fsys, name)
 			if err != nil {
@@ -80,14 +85,23 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 			}
 			return string(b), nil
 		}
-		// The layouts parsed as written; should a minified one not parse, pages render
-		// with the layouts as written.
 		var quiet diag.List
 		if fast := parse(fsys, minified, langs, all, &quiet); !quiet.HasErrors() {
 			set.fast = fast
+			set.parse = func() *parsedSet { return asWritten(&diag.List{}) }
+			return set
 		}
+		// Problems are reported with the lines as written, below.
 	}
+	set.fast = asWritten(diags)
+	set.exact.Store(set.fast)
+	set.exactOnce.Do(func() {})
 	return set
+}
+
+func (s *Set) exactSet() *parsedSet {
+	s.exactOnce.Do(func() { s.exact.Store(s.parse()) })
+	return s.exact.Load()
 }
 
 // parse reads the base, the partials and the layouts with read, and binds each language's
@@ -205,7 +219,10 @@ func cacheKey(name string, key []any) string {
 
 // Forget empties the partial caches, for a model whose pages changed.
 func (s *Set) Forget() {
-	for _, set := range []*parsedSet{s.fast, s.exact} {
+	for _, set := range []*parsedSet{s.fast, s.exact.Load()} { // exact may not be parsed yet
+		if set == nil {
+			continue
+		}
 		for _, c := range set.cached {
 			c.done.Clear()
 		}
@@ -215,9 +232,12 @@ func (s *Set) Forget() {
 // Execute renders a layout in a language into w. On failure w may hold part of the page.
 func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
 	err := s.fast.execute(w, lang, layout, data)
-	if err != nil && s.fast != s.exact {
+	if err == nil {
+		return nil
+	}
+	if exact := s.exactSet(); exact != s.fast {
 		// Say where in the layout as written.
-		if exactErr := s.exact.execute(io.Discard, lang, layout, data); exactErr != nil {
+		if exactErr := exact.execute(io.Discard, lang, layout, data); exactErr != nil {
 			err = exactErr
 		}
 	}
