@@ -349,6 +349,7 @@
         if (my !== seq) return;
         current = res; shown = 0; list.innerHTML = "";
         await show();
+        list.setAttribute("data-query", q); // which words the list answers (tests wait for it)
         status.textContent = count(res.results.length);
       } catch (e) {
         delete cache[key];
@@ -387,6 +388,10 @@
   var box = ui(form.querySelector("input[name=q]"), panel.querySelector("ol"), panel.querySelector("[role=status]"), panel,
     function () { return {}; });
   document.addEventListener("click", function (e) { if (!form.contains(e.target)) panel.hidden = true; });
+  // What was typed before this script arrived (it loads when the box gets focus) fired no
+  // input event this script could hear: search for it now.
+  var typed = form.querySelector("input[name=q]");
+  if (typed.value.trim() && document.activeElement === typed) box.run();
 
   // The search page: ?q= and the filters come from, and go back into, the URL.
   var page = document.querySelector("form[data-search-page]");
