@@ -1,7 +1,6 @@
 package build
 
 import (
-	"fmt"
 	"html/template"
 
 	"github.com/educare-handbook/handbook/generator/internal/site"
@@ -70,7 +69,11 @@ func (m *Model) pageData(p *site.Page) *PageData {
 		}
 		if item.Partial {
 			d.More = append(d.More, item)
-			d.MoreKey += fmt.Sprintf("%s %t %t ", item.URL, item.Translated, item.Current)
+			d.MoreKey += item.URL // the language's home, or this page there
+			if !item.Translated {
+				d.MoreKey += " (missing)" // a 404 page links the homes too, marked missing
+			}
+			d.MoreKey += " "
 		} else {
 			d.Switcher = append(d.Switcher, item)
 		}

@@ -34,8 +34,8 @@ type output struct {
 	spare  string // where the previous output goes at the swap
 	reuse  bool   // dir is an earlier output being brought up to date
 
-	existing chan []entry // what a reused folder held, listed while the build runs
-	dirs     sync.Map     // folders known to exist, by absolute path
+	existing func() []entry // what a reused folder held, listed while the build runs
+	dirs     sync.Map       // folders known to exist, by absolute path
 
 	files   chan pendingFile
 	wg      sync.WaitGroup
@@ -90,8 +90,9 @@ func newOutput(target, siteRoot string) (*output, error) {
 		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}}
 	if isOurs(o.spare) && os.Remove(dir) == nil && os.Rename(o.spare, dir) == nil {
 		o.reuse = true
-		o.existing = make(chan []entry, 1)
-		go func() { o.existing <- listTree(dir) }()
+		listed := make(chan []entry, 1)
+		go func() { listed <- listTree(dir) }()
+		o.existing = sync.OnceValue(func() []entry { return <-listed })
 	} else {
 		if _, err := os.Stat(dir); err != nil {
 			if err := os.Mkdir(dir, 0o755); err != nil {
@@ -314,8 +315,7 @@ func (o *output) flush() error {
 		return o.err
 	}
 	if o.reuse {
-		o.removeStale(<-o.existing)
-		o.existing <- nil
+		o.removeStale(o.existing())
 	}
 	return nil
 }
@@ -376,7 +376,7 @@ func (o *output) abort() {
 	o.wg.Wait()
 	o.trash.Wait()
 	if o.reuse {
-		<-o.existing
+		o.existing() // the listing is done with the folder before it moves
 		if os.Rename(o.dir, o.spare) == nil {
 			return
 		}

@@ -36,11 +36,11 @@ var Required = []string{"home", "section", "principle", "guide", "anchor", "cond
 // Set holds the parsed layouts per language.
 type Set struct {
 	fast *parsedSet // what pages render with: minified layouts, when Options.Minify is set
-	// exact are the layouts as written, for errors that name the right line; parsed when
-	// first needed, as parsing is most of the time it takes to load layouts.
-	exact     atomic.Pointer[parsedSet]
-	exactOnce sync.Once
-	parse     func() *parsedSet
+	// exact gives the layouts as written, for errors that name the right line; parsed when
+	// first needed (parsing is most of the time it takes to load layouts), fast itself when
+	// nothing is minified.
+	exact       func() *parsedSet
+	parsedExact atomic.Pointer[parsedSet] // exact once parsed, so Forget reaches its caches
 }
 
 type parsedSet struct {
@@ -52,8 +52,8 @@ type parsedSet struct {
 type Options struct {
 	// Minify, when set, minifies each layout's source (Go template actions kept as they are)
 	// before it is parsed for rendering: the layouts' own markup is then minified once, not
-	// again in every page. Errors still name the lines as written: the layouts are parsed
-	// as written too, and a page that fails renders again with those to say where.
+	// again in every page. Errors still name the lines as written: a page that fails renders
+	// again with the layouts as written (parsed then) to say where.
 	Minify func(src []byte) ([]byte, error)
 }
 
@@ -68,45 +68,34 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 	for k, v := range funcs {
 		all[k] = v
 	}
-	read := func(name string) (string, error) {
-		b, err := fs.ReadFile(fsys, name)
-		return string(b), err
-	}
-	set := &Set{}
-	asWritten := func(diags *diag.List) *parsedSet { return parse(fsys, read, langs, all, diags) }
+	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) }
 	if opts.Minify != nil {
-		minified := func(name string) (string, error) {
-			b, err := fs.ReadFile(fsys, name)
-			if err != nil {
-				return "", err
+		minified := func(name string) ([]byte, error) {
+			b, err := read(name)
+			if err == nil {
+				b, err = opts.Minify(b)
 			}
-			if b, err = opts.Minify(b); err != nil {
-				return "", fmt.Errorf("minifying: %w", err)
-			}
-			return string(b), nil
+			return b, err
 		}
 		var quiet diag.List
 		if fast := parse(fsys, minified, langs, all, &quiet); !quiet.HasErrors() {
-			set.fast = fast
-			set.parse = func() *parsedSet { return asWritten(&diag.List{}) }
-			return set
+			s := &Set{fast: fast}
+			s.exact = sync.OnceValue(func() *parsedSet {
+				exact := parse(fsys, read, langs, all, &diag.List{})
+				s.parsedExact.Store(exact)
+				return exact
+			})
+			return s
 		}
-		// Problems are reported with the lines as written, below.
+		// A problem is reported with the lines as written, below.
 	}
-	set.fast = asWritten(diags)
-	set.exact.Store(set.fast)
-	set.exactOnce.Do(func() {})
-	return set
-}
-
-func (s *Set) exactSet() *parsedSet {
-	s.exactOnce.Do(func() { s.exact.Store(s.parse()) })
-	return s.exact.Load()
+	fast := parse(fsys, read, langs, all, diags)
+	return &Set{fast: fast, exact: func() *parsedSet { return fast }}
 }
 
 // parse reads the base, the partials and the layouts with read, and binds each language's
 // functions to a copy of them.
-func parse(fsys fs.FS, read func(string) (string, error), langs []*i18n.Language, all template.FuncMap, diags *diag.List) *parsedSet {
+func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, diags *diag.List) *parsedSet {
 	set := &parsedSet{byLang: map[string]map[string]*template.Template{}, cached: map[string]*partialCache{}}
 	base := template.New(Base).Funcs(all)
 	src, err := read(Base)
@@ -114,7 +103,7 @@ func parse(fsys fs.FS, read func(string) (string, error), langs []*i18n.Language
 		diags.Errorf(Base, 0, "the base layout holds the <html> skeleton and calls {{block \"main\" .}}", "missing base layout")
 		return set
 	}
-	if _, err := base.Parse(src); err != nil {
+	if _, err := base.Parse(string(src)); err != nil {
 		reportTemplateError(diags, Base, err)
 		return set
 	}
@@ -123,7 +112,7 @@ func parse(fsys fs.FS, read func(string) (string, error), langs []*i18n.Language
 	for _, p := range partials {
 		src, err := read(p)
 		if err == nil {
-			_, err = base.New(p).Parse(src)
+			_, err = base.New(p).Parse(string(src))
 		}
 		if err != nil {
 			reportTemplateError(diags, p, err)
@@ -139,7 +128,7 @@ func parse(fsys fs.FS, read func(string) (string, error), langs []*i18n.Language
 		}
 		t, err := base.Clone()
 		if err == nil {
-			_, err = t.New(file).Parse(src)
+			_, err = t.New(file).Parse(string(src))
 		}
 		if err != nil {
 			reportTemplateError(diags, file, err)
@@ -219,12 +208,11 @@ func cacheKey(name string, key []any) string {
 
 // Forget empties the partial caches, for a model whose pages changed.
 func (s *Set) Forget() {
-	for _, set := range []*parsedSet{s.fast, s.exact.Load()} { // exact may not be parsed yet
-		if set == nil {
-			continue
-		}
-		for _, c := range set.cached {
-			c.done.Clear()
+	for _, set := range []*parsedSet{s.fast, s.parsedExact.Load()} { // exact may not be parsed yet
+		if set != nil {
+			for _, c := range set.cached {
+				c.done.Clear()
+			}
 		}
 	}
 }
@@ -235,7 +223,7 @@ func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
 	if err == nil {
 		return nil
 	}
-	if exact := s.exactSet(); exact != s.fast {
+	if exact := s.exact(); exact != s.fast {
 		// Say where in the layout as written.
 		if exactErr := exact.execute(io.Discard, lang, layout, data); exactErr != nil {
 			err = exactErr
