@@ -209,33 +209,42 @@ func lineOf(src []byte, offset int) int {
 	return bytes.Count(src[:offset], []byte{'\n'}) + 1
 }
 
-// plainText is the text of a node without markup.
+// plainText is the text of a node without markup, its white space collapsed.
 func plainText(n ast.Node, src []byte) string {
-	var b bytes.Buffer
+	var b spaceCollapser
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		switch c := c.(type) {
-		case *ast.Text:
-			b.Write(textValue(c.Segment.Value(src)))
-			if c.SoftLineBreak() || c.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			// The typographer's quotes and dashes arrive as HTML entities ("&rsquo;").
-			b.WriteString(html.UnescapeString(string(c.Value)))
-		case *ast.CodeSpan:
-			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
-				if tx, ok := t.(*ast.Text); ok {
-					b.Write(tx.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
+		status, _ := writeInline(&b, c, src)
+		return status, nil
 	})
-	return string(bytes.TrimSpace(b.Bytes()))
+	return b.String()
+}
+
+// writeInline writes the text of an inline node (text, typographer's punctuation, code) to
+// b; ok is false for other nodes, whose text is in their children.
+func writeInline(b *spaceCollapser, n ast.Node, src []byte) (status ast.WalkStatus, ok bool) {
+	switch n := n.(type) {
+	case *ast.Text:
+		b.Write(textValue(n.Segment.Value(src)))
+		if n.SoftLineBreak() || n.HardLineBreak() {
+			b.WriteByte(' ')
+		}
+	case *ast.String:
+		// The typographer's quotes and dashes arrive as HTML entities ("&rsquo;").
+		b.WriteString(html.UnescapeString(string(n.Value)))
+	case *ast.CodeSpan:
+		for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+			if tx, ok := t.(*ast.Text); ok {
+				b.Write(tx.Segment.Value(src))
+			}
+		}
+		return ast.WalkSkipChildren, true
+	default:
+		return ast.WalkContinue, false
+	}
+	return ast.WalkContinue, true
 }
 
 // docState is the per-document state of the extensions, kept in the parser.Context.

@@ -2,7 +2,6 @@ package markdown
 
 import (
 	"bytes"
-	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,23 +61,12 @@ func (d *Doc) Sections() []Section {
 			idb, _ := id.([]byte)
 			if (n.Level == 2 || n.Level == 3) && len(idb) > 0 {
 				flush()
-				secs = append(secs, Section{Anchor: string(idb), Heading: collapseSpace(plainText(n, src))})
+				secs = append(secs, Section{Anchor: string(idb), Heading: plainText(n, src)})
 				return ast.WalkSkipChildren, nil
 			}
-		case *ast.Text:
-			b.Write(textValue(n.Segment.Value(src)))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			b.WriteString(html.UnescapeString(string(n.Value)))
-		case *ast.CodeSpan:
-			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
-				if tx, ok := t.(*ast.Text); ok {
-					b.Write(tx.Segment.Value(src))
-				}
-			}
-			return ast.WalkSkipChildren, nil
+		case *ast.Text, *ast.String, *ast.CodeSpan:
+			status, _ := writeInline(&b, n, src)
+			return status, nil
 		case *ast.FencedCodeBlock, *ast.CodeBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
@@ -97,13 +85,6 @@ func (d *Doc) Sections() []Section {
 		secs = secs[1:]
 	}
 	return secs
-}
-
-// collapseSpace trims s and turns every run of white space into one space.
-func collapseSpace(s string) string {
-	var b spaceCollapser
-	b.WriteString(s)
-	return b.String()
 }
 
 // spaceCollapser is a strings.Builder that trims what is written and turns every run of
