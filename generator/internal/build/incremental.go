@@ -140,6 +140,7 @@ func (m *Model) Collections(paths []string) []*site.Page {
 // Render runs the layouts of pages of the model, in parallel, as the full build does, and
 // returns their files by path in the output folder.
 func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
+	pages = renderOrder(m.site, pages)
 	files := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {

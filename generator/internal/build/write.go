@@ -18,7 +18,7 @@ import (
 // write renders everything into the fresh output folder.
 func (m *Model) write(out *output, res *Result) error {
 	diags := res.Diags
-	pages := m.site.Pages
+	pages := renderOrder(m.site, m.site.Pages)
 	mini := newPageMinifier()
 	var files atomic.Int64
 	renderErrs := &renderErrors{}

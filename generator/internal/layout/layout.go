@@ -1,7 +1,7 @@
 // Package layout owns the html/template files in layouts/: a base, one layout per page kind
 // or content type, and partials. Templates are named by their file path, so Go's own errors
-// read "layouts/guide.html:12:3: …". Each layout is parsed once and cloned per language with
-// that language's T (a string) and Tn (a string for a number) bound.
+// read "layouts/guide.html:12:3: …". Each layout is parsed once for all languages; a
+// language's T (a string) and Tn (a string for a number) are bound while its pages render.
 package layout
 
 import (
@@ -41,11 +41,23 @@ type Set struct {
 	// nothing is minified.
 	exact       func() *parsedSet
 	parsedExact atomic.Pointer[parsedSet] // exact once parsed, so Forget reaches its caches
+	// lastSize is the size of the page each layout rendered last: a page's buffer starts
+	// near the size it will have instead of doubling its way there.
+	lastSize map[string]*atomic.Int64
 }
 
 type parsedSet struct {
-	byLang map[string]map[string]*template.Template
-	cached map[string]*partialCache
+	layouts  map[string]*template.Template // by layout name: each with the base and partials
+	partials *template.Template            // the base and partials, for partialCached
+	funcs    map[string]template.FuncMap   // per language: its T, Tn and partialCached
+	cached   map[string]*partialCache      // per language
+	// The functions are bound to one language at a time: cloning every layout for every
+	// language took most of the time it takes to load them, and html/template prepares
+	// (escapes) each copy again when it first runs. Pages render under the read lock; a
+	// page in another language waits for the write lock to bind its language, so no page
+	// ever sees another language's strings. Rendering language by language keeps that rare.
+	mu    sync.RWMutex
+	bound string
 }
 
 // Options change how layouts are loaded.
@@ -79,7 +91,7 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		}
 		var quiet diag.List
 		if fast := parse(fsys, minified, langs, all, &quiet); !quiet.HasErrors() {
-			s := &Set{fast: fast}
+			s := &Set{fast: fast, lastSize: sizeHints()}
 			s.exact = sync.OnceValue(func() *parsedSet {
 				exact := parse(fsys, read, langs, all, &diag.List{})
 				s.parsedExact.Store(exact)
@@ -90,13 +102,21 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		// A problem is reported with the lines as written, below.
 	}
 	fast := parse(fsys, read, langs, all, diags)
-	return &Set{fast: fast, exact: func() *parsedSet { return fast }}
+	return &Set{fast: fast, exact: func() *parsedSet { return fast }, lastSize: sizeHints()}
 }
 
-// parse reads the base, the partials and the layouts with read, and binds each language's
-// functions to a copy of them.
+func sizeHints() map[string]*atomic.Int64 {
+	m := map[string]*atomic.Int64{}
+	for _, name := range Required {
+		m[name] = &atomic.Int64{}
+	}
+	return m
+}
+
+// parse reads the base, the partials and the layouts with read, and prepares each
+// language's functions.
 func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, diags *diag.List) *parsedSet {
-	set := &parsedSet{byLang: map[string]map[string]*template.Template{}, cached: map[string]*partialCache{}}
+	set := &parsedSet{layouts: map[string]*template.Template{}, funcs: map[string]template.FuncMap{}, cached: map[string]*partialCache{}}
 	base := template.New(Base).Funcs(all)
 	src, err := read(Base)
 	if err != nil {
@@ -118,7 +138,6 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			reportTemplateError(diags, p, err)
 		}
 	}
-	parsed := map[string]*template.Template{}
 	for _, name := range Required {
 		file := "layouts/" + name + ".html"
 		src, err := read(file)
@@ -134,30 +153,35 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			reportTemplateError(diags, file, err)
 			continue
 		}
-		parsed[name] = t
+		set.layouts[name] = t
 	}
+	set.partials = base
 	for _, l := range langs {
-		cache := &partialCache{}
-		langFuncs := template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
-		var err error
-		if cache.partials, err = base.Clone(); err != nil {
-			diags.Errorf(Base, 0, "", "%v", err)
-			continue
-		}
-		cache.partials.Funcs(langFuncs)
+		cache := &partialCache{set: set}
 		set.cached[l.Code] = cache
-		m := map[string]*template.Template{}
-		for name, t := range parsed {
-			c, err := t.Clone()
-			if err != nil {
-				diags.Errorf("layouts/"+name+".html", 0, "", "%v", err)
-				continue
-			}
-			m[name] = c.Funcs(langFuncs)
-		}
-		set.byLang[l.Code] = m
+		set.funcs[l.Code] = template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
 	}
 	return set
+}
+
+// use takes the read lock with lang's functions bound.
+func (s *parsedSet) use(lang string) {
+	for {
+		s.mu.RLock()
+		if s.bound == lang {
+			return
+		}
+		s.mu.RUnlock()
+		s.mu.Lock()
+		if s.bound != lang {
+			for _, t := range s.layouts {
+				t.Funcs(s.funcs[lang])
+			}
+			s.partials.Funcs(s.funcs[lang])
+			s.bound = lang
+		}
+		s.mu.Unlock()
+	}
 }
 
 // partialCache renders a partial once per key and language: {{partialCached "layouts/partials/
@@ -165,8 +189,8 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 // everything the output depends on; cache only what comes from front matter, translations
 // and the site's structure, never a page's body (see Set.Forget).
 type partialCache struct {
-	partials *template.Template
-	done     sync.Map // key → template.HTML
+	set  *parsedSet
+	done sync.Map // key → template.HTML
 }
 
 func (c *partialCache) render(name string, data any, key ...any) (template.HTML, error) {
@@ -175,7 +199,8 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 		return html.(template.HTML), nil
 	}
 	var buf strings.Builder
-	if err := c.partials.ExecuteTemplate(&buf, name, data); err != nil {
+	// Called from a page of this language as it renders: its functions are bound.
+	if err := c.set.partials.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
 	html := template.HTML(buf.String())
@@ -233,18 +258,28 @@ func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
 }
 
 func (s *parsedSet) execute(w io.Writer, lang, layout string, data any) error {
-	t := s.byLang[lang][layout]
-	if t == nil {
+	t := s.layouts[layout]
+	if t == nil || s.funcs[lang] == nil {
 		return fmt.Errorf("no layout %q for language %q", layout, lang)
 	}
+	s.use(lang)
+	defer s.mu.RUnlock()
 	return t.ExecuteTemplate(w, Base, data)
 }
 
 // Render is Execute into a fresh buffer.
 func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
 	var buf bytes.Buffer
+	last := s.lastSize[layout]
+	if last != nil {
+		n := last.Load()
+		buf.Grow(int(n + n/8))
+	}
 	if err := s.Execute(&buf, lang, layout, data); err != nil {
 		return nil, err
+	}
+	if last != nil {
+		last.Store(int64(buf.Len()))
 	}
 	return buf.Bytes(), nil
 }

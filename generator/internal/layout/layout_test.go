@@ -1,8 +1,10 @@
 package layout
 
 import (
+	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -67,4 +69,42 @@ func TestMinifiedLayoutsRenderTheSamePage(t *testing.T) {
 	if len(b) >= len(a) || strings.ReplaceAll(string(a), " ", "") != strings.ReplaceAll(string(b), " ", "") {
 		t.Errorf("plain %q\nsmall %q", a, b)
 	}
+}
+
+// Pages of different languages rendered at the same time each get their own language's
+// strings, in the page and in its cached partials: the layouts are shared and the functions
+// are bound to one language at a time.
+func TestLanguagesRenderedTogetherKeepTheirStrings(t *testing.T) {
+	var diags diag.List
+	catalog := i18n.Load(fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("[language]\nname = \"English\"\ndir = \"ltr\"\nlocale = \"en-GB\"\nweight = 1\n[x]\nhello = \"Hello\"\n")},
+		"i18n/nl.toml": {Data: []byte("[language]\nname = \"Nederlands\"\ndir = \"ltr\"\nlocale = \"nl-BE\"\nweight = 2\n[x]\nhello = \"Hallo\"\n")},
+	}, &diags)
+	fsys := layouts(`{{define "main"}}{{T "x.hello"}} {{.}} {{partialCached "layouts/partials/n.html" . .}}{{end}}`)
+	fsys["layouts/partials/n.html"] = &fstest.MapFile{Data: []byte(`<b>{{T "x.hello"}}</b>`)}
+	set := Load(fsys, catalog.Languages, template.FuncMap{}, &diags, Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Items())
+	}
+	want := map[string]string{"en": "Hello", "nl": "Hallo"}
+	var wg sync.WaitGroup
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 200; i++ {
+				lang := []string{"en", "nl"}[(i+w)%2]
+				got, err := set.Render(lang, "page", i%3)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if w := fmt.Sprintf("<main>\n  %s %d <b>%s</b>\n</main>\n", want[lang], i%3, want[lang]); string(got) != w {
+					t.Errorf("%s page: got %q, want %q", lang, got, w)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

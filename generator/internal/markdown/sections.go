@@ -102,9 +102,17 @@ func (c *spaceCollapser) WriteString(s string) {
 				i++
 				continue
 			}
-			j := i + 1 // a run of visible ASCII goes in at once
-			for j < len(s) && s[j] > ' ' && s[j] < utf8.RuneSelf {
-				j++
+			// A run of visible ASCII goes in at once, single spaces between words included:
+			// only other white space needs collapsing.
+			j := i + 1
+			for j < len(s) {
+				if s[j] > ' ' && s[j] < utf8.RuneSelf {
+					j++
+				} else if s[j] == ' ' && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < utf8.RuneSelf {
+					j += 2
+				} else {
+					break
+				}
 			}
 			c.word(s[i:j])
 			i = j
