@@ -27,8 +27,12 @@ type Section struct {
 func (d *Doc) Sections() []Section {
 	src := d.source
 	secs := []Section{{}}
+	// The sections' texts are pieces of one string: one allocation per page, not a
+	// growing builder per section.
 	var b spaceCollapser
-	flush := func() { secs[len(secs)-1].Text = b.String(); b.Reset() }
+	b.b.Grow(len(src))
+	var pieces [][2]int
+	flush := func() { pieces = append(pieces, b.endPiece()) }
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if n.Type() == ast.TypeBlock {
 			b.WriteByte(' ')
@@ -81,6 +85,10 @@ func (d *Doc) Sections() []Section {
 		return ast.WalkContinue, nil
 	})
 	flush()
+	all := b.String()
+	for i, p := range pieces {
+		secs[i].Text = all[p[0]:p[1]]
+	}
 	if secs[0].Text == "" && len(secs) > 1 {
 		secs = secs[1:]
 	}
@@ -91,14 +99,33 @@ func (d *Doc) Sections() []Section {
 // white space into one space as it goes.
 type spaceCollapser struct {
 	b     strings.Builder
+	start int  // where the current piece of text starts (see endPiece)
 	space bool // white space seen since the last word
 }
 
 func (c *spaceCollapser) WriteString(s string) {
+	collapse(c, s, func(w string) { c.b.WriteString(w) })
+}
+
+// Write takes the source's bytes as they are: converting them to a string first cost a
+// copy of every page's text.
+func (c *spaceCollapser) Write(p []byte) {
+	collapse(c, p, func(w []byte) { c.b.Write(w) })
+}
+
+// collapse writes s into c with put, a run of words at a time.
+func collapse[T string | []byte](c *spaceCollapser, s T, put func(T)) {
+	word := func(w T) {
+		if c.space {
+			c.b.WriteByte(' ')
+			c.space = false
+		}
+		put(w)
+	}
 	for i := 0; i < len(s); {
 		if ch := s[i]; ch < utf8.RuneSelf {
 			if ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f' || ch == '\v' {
-				c.space = c.b.Len() > 0
+				c.space = c.b.Len() > c.start
 				i++
 				continue
 			}
@@ -114,29 +141,19 @@ func (c *spaceCollapser) WriteString(s string) {
 					break
 				}
 			}
-			c.word(s[i:j])
+			word(s[i:j])
 			i = j
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := utf8.DecodeRune([]byte(s[i:min(i+utf8.UTFMax, len(s))]))
 		if unicode.IsSpace(r) {
-			c.space = c.b.Len() > 0
+			c.space = c.b.Len() > c.start
 		} else {
-			c.word(s[i : i+n])
+			word(s[i : i+n])
 		}
 		i += n
 	}
 }
-
-func (c *spaceCollapser) word(w string) {
-	if c.space {
-		c.b.WriteByte(' ')
-		c.space = false
-	}
-	c.b.WriteString(w)
-}
-
-func (c *spaceCollapser) Write(p []byte) { c.WriteString(string(p)) }
 
 // WriteByte is only ever given a space here: it separates blocks.
 func (c *spaceCollapser) WriteByte(x byte) error {
@@ -146,7 +163,13 @@ func (c *spaceCollapser) WriteByte(x byte) error {
 
 func (c *spaceCollapser) String() string { return c.b.String() }
 
-func (c *spaceCollapser) Reset() { c.b.Reset(); c.space = false }
+// endPiece ends the current piece of text and returns where it lies in String(): what is
+// written next starts a new piece, without a space before it.
+func (c *spaceCollapser) endPiece() [2]int {
+	p := [2]int{c.start, c.b.Len()}
+	c.start, c.space = c.b.Len(), false
+	return p
+}
 
 // textValue is a text node's source as the page shows it: escapes and entities resolved.
 func textValue(v []byte) []byte {
