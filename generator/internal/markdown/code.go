@@ -6,7 +6,6 @@ import (
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -50,7 +49,7 @@ func renderCode(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast
 	if err != nil {
 		return ast.WalkStop, err
 	}
-	if err := codeFormatter().Format(w, styles.Get("github"), it); err != nil {
+	if err := codeFormatter().Format(w, codeStyle, it); err != nil {
 		return ast.WalkStop, err
 	}
 	return ast.WalkSkipChildren, nil
@@ -61,7 +60,7 @@ func renderCode(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast
 func HighlightCSS() string {
 	var light, dark strings.Builder
 	f := codeFormatter()
-	_ = f.WriteCSS(&light, styles.Get("github"))
-	_ = f.WriteCSS(&dark, styles.Get("github-dark"))
+	_ = f.WriteCSS(&light, codeStyle)
+	_ = f.WriteCSS(&dark, codeStyleDark)
 	return light.String() + "@media (prefers-color-scheme: dark){" + dark.String() + "}"
 }
