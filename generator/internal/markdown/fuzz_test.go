@@ -7,7 +7,8 @@ import (
 )
 
 // FuzzMarkdown runs arbitrary text through parsing, the box transformer, heading IDs, link
-// collection and rendering: nothing may panic, and raw HTML may never reach the output.
+// collection, rendering and section text: nothing may panic, raw HTML may never reach the
+// output, and section text has its white space collapsed.
 func FuzzMarkdown(f *testing.F) {
 	for _, seed := range []string{
 		"> [!QUOTE] role\n> text\n",
@@ -46,6 +47,15 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 		d.TOC()
+		otherSpace := func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }
+		for _, s := range d.Sections() {
+			// One plain space between words, none at the ends, as the search index expects.
+			for _, text := range []string{s.Heading, s.Text} {
+				if strings.TrimSpace(text) != text || strings.Contains(text, "  ") || strings.ContainsFunc(text, otherSpace) {
+					t.Fatalf("section text not collapsed: %q", text)
+				}
+			}
+		}
 	})
 }
 
