@@ -16,6 +16,10 @@ var foldTable = map[rune]string{
 
 // Fold normalises a word for matching: NFC, lower case, no diacritics.
 func Fold(s string) string {
+	if isASCII(s) {
+		// Most words: normal forms, marks and the table leave ASCII as it is.
+		return strings.ToLower(s)
+	}
 	d := norm.NFD.String(s)
 	var b strings.Builder
 	b.Grow(len(d))
@@ -31,4 +35,13 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return norm.NFC.String(b.String())
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -19,9 +19,17 @@ func TestFold(t *testing.T) {
 		"e\u0301le\u0300ve": "eleve", // decomposed input
 		"مُعَلِّمة":         "معلمة", // Arabic vowel marks
 		"Œuvre":             "oeuvre",
+		"Parents":           "parents", // ASCII takes the short way
+		"mid-DAY":           "mid-day",
 	} {
 		if got := Fold(in); got != want {
 			t.Errorf("Fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// The short way for ASCII holds while the table only folds letters beyond it.
+	for r := range foldTable {
+		if r < 0x80 {
+			t.Errorf("foldTable folds ASCII %q: Fold's ASCII path would skip it", r)
 		}
 	}
 }
