@@ -2,55 +2,54 @@ package markdown
 
 import "github.com/alecthomas/chroma/v2"
 
-// The code styles use the site's own palette (static/css/site.css): the colours of the
-// content types, each already legible as text on the site's surfaces, light and dark. They
-// are defined here rather than taken from chroma's styles package, which reads all of its
-// seventy styles when the program starts (12 ms of every build and every command).
+// palette holds the colours of static/css/site.css that code is drawn in: the content
+// types' colours, each already legible as text on the site's surfaces.
+type palette struct {
+	text, surface, muted                  string
+	principle, condition, caseColour      string
+	warm, guide, accentStrong             string
+	deletedBackground, insertedBackground string
+}
+
+// The code styles are defined here rather than taken from chroma's styles package, which
+// reads all of its seventy styles when the program starts (12 ms of every build and command).
 var (
-	codeStyle = chroma.MustNewStyle("handbook", chroma.StyleEntries{
-		chroma.Background:         "#1f2421 bg:#f3f1ea",
-		chroma.Error:              "underline #8a2f4f",
-		chroma.Comment:            "italic #505a55",
-		chroma.CommentPreproc:     "noitalic #505a55",
-		chroma.Keyword:            "#6a3d9a",
-		chroma.KeywordDeclaration: "#6a3d9a",
-		chroma.KeywordType:        "#1d5a99",
-		chroma.NameBuiltin:        "#1d5a99",
-		chroma.NameFunction:       "#1d5a99",
-		chroma.NameClass:          "bold #1d5a99",
-		chroma.NameTag:            "#8a2f4f",
-		chroma.NameAttribute:      "#9a4a13",
-		chroma.LiteralString:      "#0d6b63",
-		chroma.LiteralNumber:      "#9a4a13",
-		chroma.Operator:           "#8a2f4f",
-		chroma.GenericDeleted:     "#8a2f4f bg:#fbeee2",
-		chroma.GenericInserted:    "#084b45 bg:#e1efec",
-		chroma.GenericHeading:     "bold",
-		chroma.GenericSubheading:  "bold",
-		chroma.GenericEmph:        "italic",
-		chroma.GenericStrong:      "bold",
+	codeStyle = newCodeStyle("handbook", palette{
+		text: "#1f2421", surface: "#f3f1ea", muted: "#505a55",
+		principle: "#6a3d9a", condition: "#1d5a99", caseColour: "#8a2f4f",
+		warm: "#9a4a13", guide: "#0d6b63", accentStrong: "#084b45",
+		deletedBackground: "#fbeee2", insertedBackground: "#e1efec",
 	})
-	codeStyleDark = chroma.MustNewStyle("handbook-dark", chroma.StyleEntries{
-		chroma.Background:         "#e9ece9 bg:#202623",
-		chroma.Error:              "underline #f29cbc",
-		chroma.Comment:            "italic #b4bdb8",
-		chroma.CommentPreproc:     "noitalic #b4bdb8",
-		chroma.Keyword:            "#c7a4ef",
-		chroma.KeywordDeclaration: "#c7a4ef",
-		chroma.KeywordType:        "#8dbcf0",
-		chroma.NameBuiltin:        "#8dbcf0",
-		chroma.NameFunction:       "#8dbcf0",
-		chroma.NameClass:          "bold #8dbcf0",
-		chroma.NameTag:            "#f29cbc",
-		chroma.NameAttribute:      "#f0a46a",
-		chroma.LiteralString:      "#6fd0c3",
-		chroma.LiteralNumber:      "#f0a46a",
-		chroma.Operator:           "#f29cbc",
-		chroma.GenericDeleted:     "#f29cbc bg:#36271c",
-		chroma.GenericInserted:    "#9fe3da bg:#1d3532",
-		chroma.GenericHeading:     "bold",
-		chroma.GenericSubheading:  "bold",
-		chroma.GenericEmph:        "italic",
-		chroma.GenericStrong:      "bold",
+	codeStyleDark = newCodeStyle("handbook-dark", palette{
+		text: "#e9ece9", surface: "#202623", muted: "#b4bdb8",
+		principle: "#c7a4ef", condition: "#8dbcf0", caseColour: "#f29cbc",
+		warm: "#f0a46a", guide: "#6fd0c3", accentStrong: "#9fe3da",
+		deletedBackground: "#36271c", insertedBackground: "#1d3532",
 	})
 )
+
+func newCodeStyle(name string, p palette) *chroma.Style {
+	return chroma.MustNewStyle(name, chroma.StyleEntries{
+		chroma.Background:         p.text + " bg:" + p.surface,
+		chroma.Error:              "underline " + p.caseColour,
+		chroma.Comment:            "italic " + p.muted,
+		chroma.CommentPreproc:     "noitalic " + p.muted,
+		chroma.Keyword:            p.principle,
+		chroma.KeywordDeclaration: p.principle,
+		chroma.KeywordType:        p.condition,
+		chroma.NameBuiltin:        p.condition,
+		chroma.NameFunction:       p.condition,
+		chroma.NameClass:          "bold " + p.condition,
+		chroma.NameTag:            p.caseColour,
+		chroma.NameAttribute:      p.warm,
+		chroma.LiteralString:      p.guide,
+		chroma.LiteralNumber:      p.warm,
+		chroma.Operator:           p.caseColour,
+		chroma.GenericDeleted:     p.caseColour + " bg:" + p.deletedBackground,
+		chroma.GenericInserted:    p.accentStrong + " bg:" + p.insertedBackground,
+		chroma.GenericHeading:     "bold",
+		chroma.GenericSubheading:  "bold",
+		chroma.GenericEmph:        "italic",
+		chroma.GenericStrong:      "bold",
+	})
+}
