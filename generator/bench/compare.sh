@@ -9,7 +9,8 @@
 #   generator/bench/compare.sh main 5 10000
 #
 # "handbook" builds this repository's own content; a number builds the synthetic corpus of
-# that many pages (written with the new binary, layouts of the working tree). Rebuilds: each
+# that many pages (written with the new binary). Each binary builds with the layouts, static
+# files and UI strings of its own revision, so layout changes are compared too. Rebuilds: each
 # binary rebuilds over its own previous output, as on an editor's machine. Run it from the
 # repository root; needs git, Go and /usr/bin/time.
 set -euo pipefail
@@ -35,18 +36,24 @@ run() {
 median() { sort -g | awk '{a[NR] = $1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
 
 for size in "${sizes[@]}"; do
+	# Each binary builds with the layouts, static files and UI strings of its own revision.
 	if [ "$size" = handbook ]; then
 		site=$root
+		base_site=$work/base-src
 	else
 		site=$work/site-$size
 		"$work/new" corpus --pages "$size" --out "$site" >/dev/null
+		base_site=$work/site-base-$size
+		mkdir "$base_site"
+		cp -r "$site/content" "$base_site/"
+		cp -r "$work/base-src/layouts" "$work/base-src/static" "$work/base-src/i18n" "$base_site/"
 	fi
 	# A first build of each, not counted: the rebuilds that follow find their previous output.
-	run "$work/base" "$site" "$work/out-base-$size" >/dev/null
+	run "$work/base" "$base_site" "$work/out-base-$size" >/dev/null
 	run "$work/new" "$site" "$work/out-new-$size" >/dev/null
 	: >"$work/pairs"
 	for i in $(seq "$pairs"); do
-		read -r bw bc bm < <(run "$work/base" "$site" "$work/out-base-$size")
+		read -r bw bc bm < <(run "$work/base" "$base_site" "$work/out-base-$size")
 		read -r nw nc nm < <(run "$work/new" "$site" "$work/out-new-$size")
 		echo "$bw $bc $bm $nw $nc $nm" >>"$work/pairs"
 	done

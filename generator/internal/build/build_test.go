@@ -145,6 +145,45 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	contains(t, dir, "index.html", `href="/nl/"`, `href="/en/"`)
 }
 
+// The trail above a page is drawn once per parent (partialCached): pages that share a parent
+// share it, each language has its own, and a handout, one level deeper, gets its guide too.
+func TestBreadcrumbsLeadFromHomeToTheParent(t *testing.T) {
+	trail := func(dir, file string) string {
+		t.Helper()
+		got := sitetest.Read(t, dir, "public/"+file)
+		start := strings.Index(got, `<nav class="breadcrumbs"`)
+		if start < 0 {
+			t.Fatalf("%s has no breadcrumbs", file)
+		}
+		return got[start : start+strings.Index(got[start:], "</nav>")]
+	}
+	has := func(trail string, wants ...string) {
+		t.Helper()
+		for _, w := range wants {
+			if neg, ok := strings.CutPrefix(w, "! "); ok {
+				if strings.Contains(trail, neg) {
+					t.Errorf("trail has %q:\n%s", neg, trail)
+				}
+			} else if !strings.Contains(trail, w) {
+				t.Errorf("trail lacks %q:\n%s", w, trail)
+			}
+		}
+	}
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	has(trail(dir, "en/guides/asking-parents/index.html"),
+		`<li><a href="/en/">Home</a></li><li><a href="/en/guides/">Conversation guides</a></li><li aria-current="page">Asking parents</li>`)
+	has(trail(dir, "nl/gidsen/ouders-bevragen/index.html"),
+		`<li><a href="/nl/">Start</a></li><li><a href="/nl/gidsen/">Gespreksgidsen</a></li><li aria-current="page">Ouders bevragen</li>`)
+	has(trail(dir, "en/principles/reciprocity/index.html"), `<a href="/en/principles/">`, `aria-current="page">Reciprocity<`, `! /en/guides/`)
+	has(trail(dir, "en/guides/index.html"), `<li><a href="/en/">Home</a></li><li aria-current="page">Conversation guides</li>`)
+
+	dir = printSite(t)
+	mustBuild(t, dir)
+	has(trail(dir, "en/guides/one/handout/nl/index.html"),
+		`<li><a href="/en/guides/">Conversation guides</a></li><li><a href="/en/guides/one/">A guide</a></li><li aria-current="page">`)
+}
+
 func TestEveryContentTypeRendersItsFields(t *testing.T) {
 	dir := sitetest.New(t, `
 -- content/principles/p.en.md --

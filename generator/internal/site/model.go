@@ -86,6 +86,15 @@ func (p *Page) OutputPath() string {
 	return p.URL[1:] + "index.html"
 }
 
+// Parent is the last page of the breadcrumbs: the trail to a page is its parent's trail and
+// the parent, so the parent's URL names the trail (layouts draw each trail once).
+func (p *Page) Parent() *Page {
+	if len(p.Breadcrumbs) == 0 {
+		return nil
+	}
+	return p.Breadcrumbs[len(p.Breadcrumbs)-1]
+}
+
 // NavKey says which entry of the main navigation is current on this page, and how: the
 // navigation is drawn once per key (partialCached).
 func (p *Page) NavKey() string {
