@@ -51,6 +51,9 @@ type parsedSet struct {
 	partials *template.Template            // the base and partials, for partialCached
 	funcs    map[string]template.FuncMap   // per language: its T, Tn and partialCached
 	cached   map[string]*partialCache      // per language
+	// shared holds the drawn partials that read no UI string (languageFree): one drawing
+	// serves every language.
+	shared sync.Map
 	// The functions are bound to one language at a time: cloning every layout for every
 	// language took most of the time it takes to load them, and html/template prepares
 	// (escapes) each copy again when it first runs. Pages render under the read lock; a
@@ -161,6 +164,12 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 		set.cached[l.Code] = cache
 		set.funcs[l.Code] = template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
 	}
+	if len(langs) > 0 {
+		free := languageFree(base, set.funcs[langs[0].Code])
+		for _, c := range set.cached {
+			c.free = free
+		}
+	}
 	return set
 }
 
@@ -185,17 +194,23 @@ func (s *parsedSet) use(lang string) {
 }
 
 // partialCache renders a partial once per key and language: {{partialCached "layouts/partials/
-// card.html" . .URL}} draws a page's card once, however many lists show it. The key must name
+// card.html" . .URL}} draws a page's card once, however many lists show it; a partial that
+// reads no UI string is drawn once per key for all languages. The key must name
 // everything the output depends on; cache only what comes from front matter, translations
 // and the site's structure, never a page's body (see Set.Forget).
 type partialCache struct {
 	set  *parsedSet
-	done sync.Map // key → template.HTML
+	done sync.Map        // key → template.HTML
+	free map[string]bool // partials that read no UI string: drawn once in set.shared
 }
 
 func (c *partialCache) render(name string, data any, key ...any) (template.HTML, error) {
 	k := cacheKey(name, key)
-	if html, ok := c.done.Load(k); ok {
+	done := &c.done
+	if c.free[name] {
+		done = &c.set.shared
+	}
+	if html, ok := done.Load(k); ok {
 		return html.(template.HTML), nil
 	}
 	var buf strings.Builder
@@ -204,7 +219,7 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 		return "", err
 	}
 	html := template.HTML(buf.String())
-	c.done.Store(k, html)
+	done.Store(k, html)
 	return html, nil
 }
 
@@ -238,6 +253,7 @@ func (s *Set) Forget() {
 			for _, c := range set.cached {
 				c.done.Clear()
 			}
+			set.shared.Clear()
 		}
 	}
 }

@@ -54,6 +54,55 @@ func TestPartialCachedDrawsOncePerKey(t *testing.T) {
 	}
 }
 
+// A partial that shows no UI string looks the same in every language: it is drawn once per
+// key for all of them. One that shows a string, itself or through a partial it includes, is
+// drawn once per key and language.
+func TestPartialWithoutUIStringsIsDrawnOnceForAllLanguages(t *testing.T) {
+	var diags diag.List
+	catalog := i18n.Load(fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("[language]\nname = \"English\"\ndir = \"ltr\"\nlocale = \"en-GB\"\nweight = 1\n[x]\nhello = \"Hello\"\n")},
+		"i18n/nl.toml": {Data: []byte("[language]\nname = \"Nederlands\"\ndir = \"ltr\"\nlocale = \"nl-BE\"\nweight = 2\n[x]\nhello = \"Hallo\"\n")},
+	}, &diags)
+	fsys := layouts(`{{define "main"}}{{partialCached (print "layouts/partials/" .) . "k"}}{{end}}`)
+	fsys["layouts/partials/plain.html"] = &fstest.MapFile{Data: []byte(`<b>{{count}}</b>`)}
+	fsys["layouts/partials/worded.html"] = &fstest.MapFile{Data: []byte(`<b>{{T "x.hello"}} {{count}}</b>`)}
+	fsys["layouts/partials/outer.html"] = &fstest.MapFile{Data: []byte(`<i>{{count}}{{template "layouts/partials/inner.html"}}</i>`)}
+	fsys["layouts/partials/inner.html"] = &fstest.MapFile{Data: []byte(`{{T "x.hello"}}`)}
+	calls := 0
+	set := Load(fsys, catalog.Languages, template.FuncMap{"count": func() int { calls++; return calls }}, &diags, Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags.Items())
+	}
+	for _, c := range []struct {
+		partial string
+		want    map[string]string // by language
+		draws   int
+	}{
+		{"plain.html", map[string]string{"en": "<b>1</b>", "nl": "<b>1</b>"}, 1},
+		{"worded.html", map[string]string{"en": "<b>Hello 2</b>", "nl": "<b>Hallo 3</b>"}, 2},
+		{"outer.html", map[string]string{"en": "<i>4Hello</i>", "nl": "<i>5Hallo</i>"}, 2},
+	} {
+		before := calls
+		for _, lang := range []string{"en", "nl", "en", "nl"} {
+			got, err := set.Render(lang, "page", c.partial)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := "<main>\n  " + c.want[lang] + "\n</main>\n"; string(got) != want {
+				t.Errorf("%s in %s: got %q, want %q", c.partial, lang, got, want)
+			}
+		}
+		if n := calls - before; n != c.draws {
+			t.Errorf("%s was drawn %d times for two languages, want %d", c.partial, n, c.draws)
+		}
+	}
+	set.Forget()
+	set.Render("nl", "page", "plain.html")
+	if calls != 6 {
+		t.Error("Forget kept a partial drawn for all languages")
+	}
+}
+
 func TestMinifiedLayoutsRenderTheSamePage(t *testing.T) {
 	page := `{{define "main"}}<p class="a  b">
     {{range .}}<span>{{.}}</span> {{end}}
