@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tdewolff/minify/v2"
@@ -141,6 +142,10 @@ type Model struct {
 	// questions are the question boxes of guides, by page, read from their bodies for
 	// handouts; UpdateBodies forgets them.
 	questions sync.Map
+	// report is the translation table that the status page of every language shows, made
+	// once. It follows from front matter and translation states, which UpdateBodies never
+	// changes (it hands such edits to a full build); it forgets the table all the same.
+	report atomic.Pointer[[]site.LangReport]
 	// pageMini minifies rendered Markdown. With the layouts minified when loaded, a page
 	// is made of minified parts and values, so pages are not minified again as a whole.
 	pageMini *minify.M

@@ -46,7 +46,7 @@ func (m *Model) pageData(p *site.Page) *PageData {
 	s := m.site
 	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
 	if p.Kind == site.KindStatus {
-		d.Report = s.TranslationReport()
+		d.Report = m.translationReport()
 		for i := range d.Report {
 			if d.Report[i].Lang == p.Lang {
 				d.OwnReport = &d.Report[i]
@@ -86,4 +86,14 @@ func (m *Model) templateFuncs() template.FuncMap {
 		"asset":     func(name string) (string, error) { return m.assets.url(name) },
 		"integrity": func(name string) (string, error) { return m.assets.integrity(name) },
 	}
+}
+
+// translationReport is the site's translation table, made on first use.
+func (m *Model) translationReport() []site.LangReport {
+	if r := m.report.Load(); r != nil {
+		return *r
+	}
+	r := m.site.TranslationReport()
+	m.report.Store(&r)
+	return r
 }

@@ -102,6 +102,7 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 	}
 	m.layouts.Forget()
 	m.questions.Clear()
+	m.report.Store(nil)
 	files, err = m.Render(pages)
 	if err != nil {
 		// A layout that rendered this page before cannot fail now unless it depends on the
