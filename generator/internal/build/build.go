@@ -186,9 +186,16 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	mini := newMinifier()
 	m.pageMini = newPageMinifier()
 	timedNoErr(res, "model", func() {
-		m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages}, diags)
-		m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)
-		m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags, layout.Options{Minify: minifyLayout})
+		// Linking the pages is work for one core; the static files and layouts, which do
+		// not depend on the pages, are read on the other meanwhile.
+		parallel(2, func(i int) {
+			if i == 0 {
+				m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages}, diags)
+				return
+			}
+			m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)
+			m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags, layout.Options{Minify: minifyLayout})
+		})
 	})
 	timedNoErr(res, "markdown", func() { m.renderMarkdown(diags) })
 	if diags.HasErrors() {
