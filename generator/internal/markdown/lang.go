@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 
 	"github.com/yuin/goldmark"
@@ -39,6 +40,11 @@ func (langSpanParser) Trigger() []byte { return []byte{'['} }
 
 func (langSpanParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
+	// Most brackets open a link or a footnote: only a line with the span's middle can hold
+	// one, and looking for it is cheaper than running the pattern.
+	if !bytes.Contains(line, []byte("]{lang=")) {
+		return nil
+	}
 	m := langSpanPattern.FindSubmatchIndex(line)
 	if m == nil {
 		return nil
