@@ -49,8 +49,10 @@ func cutLine(b []byte) (line, rest []byte, ok bool) {
 
 // frontMatter is the parsed YAML with the file line of each key, for error positions.
 type frontMatter struct {
-	node  yamlast.Node
-	lines map[string]int // "themes", "source.document", "figures[1].value" → file line
+	node yamlast.Node
+	// lines maps "themes", "source.document", "figures[1].value" to file lines; made on
+	// first use, as only problems (and the stamp command) need it.
+	lines map[string]int
 }
 
 // parseFrontMatter parses YAML that starts on file line 2.
@@ -71,9 +73,7 @@ func parseFrontMatter(fm []byte) (*frontMatter, *positionedError) {
 			return nil, &positionedError{line: nodeLine(body), msg: "front matter: expected fields such as \"title: …\""}
 		}
 	}
-	f := &frontMatter{node: body, lines: map[string]int{}}
-	collectLines(body, "", f.lines)
-	return f, nil
+	return &frontMatter{node: body}, nil
 }
 
 // parseYAML parses, turning a panic of the YAML library into an error.
@@ -109,12 +109,23 @@ func (f *frontMatter) decode(v any) (perr *positionedError) {
 
 // line returns the file line of a key path, or 1 (the front matter start) when unknown.
 func (f *frontMatter) line(path string) int {
-	if f != nil {
-		if l, ok := f.lines[path]; ok {
-			return l
-		}
+	if l, ok := f.lineOf(path); ok {
+		return l
 	}
 	return 1
+}
+
+// lineOf returns the file line of a key path, if the front matter has it.
+func (f *frontMatter) lineOf(path string) (int, bool) {
+	if f == nil {
+		return 0, false
+	}
+	if f.lines == nil {
+		f.lines = map[string]int{}
+		collectLines(f.node, "", f.lines)
+	}
+	l, ok := f.lines[path]
+	return l, ok
 }
 
 func collectLines(n yamlast.Node, prefix string, lines map[string]int) {

@@ -48,7 +48,7 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 	if perr != nil {
 		return nil, fmt.Errorf("%d: %s", perr.line, perr.msg)
 	}
-	tl, ok := fm.lines["translation"]
+	tl, ok := fm.lineOf("translation")
 	if !ok {
 		return nil, fmt.Errorf("no translation: field; only a translation records its original's hash")
 	}
@@ -71,12 +71,12 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 		parts = append(parts, "hash: "+hash)
 		lines[idx] = line[:open] + "{" + strings.Join(parts, ", ") + "}" + line[close+1:]
 	default:
-		if hl, ok := fm.lines["translation.hash"]; ok {
+		if hl, ok := fm.lineOf("translation.hash"); ok {
 			prefix := lines[hl-1][:strings.Index(lines[hl-1], "hash:")]
 			lines[hl-1] = prefix + "hash: " + hash
 			break
 		}
-		sl, ok := fm.lines["translation.status"]
+		sl, ok := fm.lineOf("translation.status")
 		if !ok {
 			return nil, fmt.Errorf("%d: the translation: field has no status", tl)
 		}
