@@ -181,7 +181,9 @@ func TestBreadcrumbsLeadFromHomeToTheParent(t *testing.T) {
 	dir = printSite(t)
 	mustBuild(t, dir)
 	has(trail(dir, "en/guides/one/handout/nl/index.html"),
-		`<li><a href="/en/guides/">Conversation guides</a></li><li><a href="/en/guides/one/">A guide</a></li><li aria-current="page">`)
+		`<li><a href="/en/guides/">Conversation guides</a></li><li><a href="/en/guides/one/">A guide</a></li><li aria-current="page">Questions for parents: A guide</li>`)
+	// The handout is not titled as if it were the guide: its tab and printed header say what it is.
+	contains(t, dir, "en/guides/one/handout/nl/index.html", `<title>Questions for parents: A guide · `, `data-print-title="Questions for parents: A guide"`)
 }
 
 func TestEveryContentTypeRendersItsFields(t *testing.T) {

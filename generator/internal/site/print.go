@@ -75,7 +75,9 @@ func (s *Site) addPrintPages() {
 				if !hasQuestions(other) {
 					continue
 				}
-				h := &Page{Kind: KindHandout, Type: "guide", Lang: l, Title: g.Title, Summary: g.Summary,
+				// Titled apart from the guide, so its tab, its printed header and the end of its
+				// breadcrumb trail do not repeat the guide's name as if it were the guide.
+				h := &Page{Kind: KindHandout, Type: "guide", Lang: l, Title: label(l, "handout.title") + ": " + g.Title, Summary: g.Summary,
 					URL: handoutURL(g, other), Section: guides,
 					Pages: []*Page{g, other}, Breadcrumbs: []*Page{l.Home, guides, g}}
 				handouts[[2]*Page{g, other}] = h
