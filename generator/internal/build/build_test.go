@@ -186,6 +186,38 @@ func TestBreadcrumbsLeadFromHomeToTheParent(t *testing.T) {
 	contains(t, dir, "en/guides/one/handout/nl/index.html", `<title>Questions for parents: A guide · `, `data-print-title="Questions for parents: A guide"`)
 }
 
+// Every version of a page lists the same hreflang links, in language order: the list is
+// drawn once for all of them, so a version that listed another set would show a stranger's.
+func TestAlternatesAreTheSameOnEveryVersion(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	alternates := func(file string) []string {
+		t.Helper()
+		var out []string
+		for _, tag := range strings.SplitAfter(sitetest.Read(t, dir, "public/"+file), ">") {
+			if strings.Contains(tag, `rel="alternate"`) {
+				out = append(out, strings.TrimSpace(tag))
+			}
+		}
+		return out
+	}
+	en := alternates("en/guides/asking-parents/index.html")
+	want := []string{
+		`<link rel="alternate" hreflang="en" href="https://handbook.example/en/guides/asking-parents/">`,
+		`<link rel="alternate" hreflang="nl" href="https://handbook.example/nl/gidsen/ouders-bevragen/">`,
+	}
+	if strings.Join(en, "\n") != strings.Join(want, "\n") {
+		t.Errorf("English guide lists\n%s\nwant\n%s", strings.Join(en, "\n"), strings.Join(want, "\n"))
+	}
+	if nl := alternates("nl/gidsen/ouders-bevragen/index.html"); strings.Join(nl, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Dutch guide lists\n%s\nwant the English version's list", strings.Join(nl, "\n"))
+	}
+	// A page without translations lists itself only, not the guide drawn before it.
+	if p := alternates("en/principles/reciprocity/index.html"); len(p) != 1 || !strings.Contains(p[0], "/en/principles/reciprocity/") {
+		t.Errorf("untranslated principle lists %v", p)
+	}
+}
+
 func TestEveryContentTypeRendersItsFields(t *testing.T) {
 	dir := sitetest.New(t, `
 -- content/principles/p.en.md --

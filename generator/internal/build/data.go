@@ -2,6 +2,7 @@ package build
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
@@ -12,16 +13,19 @@ type PageData struct {
 	Lang       *site.Lang
 	Page       *site.Page
 	Permalink  string
-	Alternates []Alternate  // hreflang links in the head
-	Switcher   []SwitchItem // the language switcher: the complete languages inline …
-	More       []SwitchItem // … and the partial ones behind "more languages"
-	MoreKey    string       // what tells one "more languages" list from another (partialCached)
-	NoIndex    bool
-	Languages  []*site.Lang      // root page: every language
-	Edit       *Edit             // pages made from a content file: where to edit it, when it changed
-	Report     []site.LangReport // the status page: the translation table of every language
-	OwnReport  *site.LangReport  // … and the pages to work on in the page's language
-	Print      *PrintData        // guides, the toolkit and handouts: see print.go
+	Alternates []Alternate // hreflang links in the head, in language order: …
+	// … the same list on every version of the page, so the layouts draw it once for all of
+	// them (partialCached, keyed by AlternatesKey: every language and address in it)
+	AlternatesKey string
+	Switcher      []SwitchItem // the language switcher: the complete languages inline …
+	More          []SwitchItem // … and the partial ones behind "more languages"
+	MoreKey       string       // what tells one "more languages" list from another (partialCached)
+	NoIndex       bool
+	Languages     []*site.Lang      // root page: every language
+	Edit          *Edit             // pages made from a content file: where to edit it, when it changed
+	Report        []site.LangReport // the status page: the translation table of every language
+	OwnReport     *site.LangReport  // … and the pages to work on in the page's language
+	Print         *PrintData        // guides, the toolkit and handouts: see print.go
 }
 
 // Alternate is one hreflang link.
@@ -54,10 +58,7 @@ func (m *Model) pageData(p *site.Page) *PageData {
 		}
 	}
 	if p.Kind != site.Kind404 {
-		d.Alternates = append(d.Alternates, Alternate{Lang: p.Lang.Code, Href: d.Permalink})
-		for _, t := range p.Translations {
-			d.Alternates = append(d.Alternates, Alternate{Lang: t.Lang.Code, Href: t.Permalink(s)})
-		}
+		d.Alternates, d.AlternatesKey = alternates(s, p)
 	}
 	d.Print = m.printData(p)
 	for _, l := range s.Languages {
@@ -96,4 +97,29 @@ func (m *Model) translationReport() []site.LangReport {
 	r := m.site.TranslationReport()
 	m.report.Store(&r)
 	return r
+}
+
+// alternates lists p and its translations in language order, with a key naming them all.
+func alternates(s *site.Site, p *site.Page) ([]Alternate, string) {
+	var out []Alternate
+	var key strings.Builder
+	for _, l := range s.Languages {
+		v := p
+		if l != p.Lang {
+			v = nil
+			for _, t := range p.Translations {
+				if t.Lang == l {
+					v = t
+					break
+				}
+			}
+			if v == nil {
+				continue
+			}
+		}
+		a := Alternate{Lang: l.Code, Href: v.Permalink(s)}
+		out = append(out, a)
+		key.WriteString(a.Lang + "=" + a.Href + " ")
+	}
+	return out, key.String()
 }
