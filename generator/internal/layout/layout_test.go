@@ -54,15 +54,20 @@ func TestPartialCachedDrawsOncePerKey(t *testing.T) {
 	}
 }
 
+// helloCatalog is English and Dutch, each with one string, x.hello.
+func helloCatalog(diags *diag.List) *i18n.Catalog {
+	return i18n.Load(fstest.MapFS{
+		"i18n/en.toml": {Data: []byte("[language]\nname = \"English\"\ndir = \"ltr\"\nlocale = \"en-GB\"\nweight = 1\n[x]\nhello = \"Hello\"\n")},
+		"i18n/nl.toml": {Data: []byte("[language]\nname = \"Nederlands\"\ndir = \"ltr\"\nlocale = \"nl-BE\"\nweight = 2\n[x]\nhello = \"Hallo\"\n")},
+	}, diags)
+}
+
 // A partial that shows no UI string looks the same in every language: it is drawn once per
 // key for all of them. One that shows a string, itself or through a partial it includes, is
 // drawn once per key and language.
 func TestPartialWithoutUIStringsIsDrawnOnceForAllLanguages(t *testing.T) {
 	var diags diag.List
-	catalog := i18n.Load(fstest.MapFS{
-		"i18n/en.toml": {Data: []byte("[language]\nname = \"English\"\ndir = \"ltr\"\nlocale = \"en-GB\"\nweight = 1\n[x]\nhello = \"Hello\"\n")},
-		"i18n/nl.toml": {Data: []byte("[language]\nname = \"Nederlands\"\ndir = \"ltr\"\nlocale = \"nl-BE\"\nweight = 2\n[x]\nhello = \"Hallo\"\n")},
-	}, &diags)
+	catalog := helloCatalog(&diags)
 	fsys := layouts(`{{define "main"}}{{partialCached (print "layouts/partials/" .) . "k"}}{{end}}`)
 	fsys["layouts/partials/plain.html"] = &fstest.MapFile{Data: []byte(`<b>{{count}}</b>`)}
 	fsys["layouts/partials/worded.html"] = &fstest.MapFile{Data: []byte(`<b>{{T "x.hello"}} {{count}}</b>`)}
@@ -125,10 +130,7 @@ func TestMinifiedLayoutsRenderTheSamePage(t *testing.T) {
 // are bound to one language at a time.
 func TestLanguagesRenderedTogetherKeepTheirStrings(t *testing.T) {
 	var diags diag.List
-	catalog := i18n.Load(fstest.MapFS{
-		"i18n/en.toml": {Data: []byte("[language]\nname = \"English\"\ndir = \"ltr\"\nlocale = \"en-GB\"\nweight = 1\n[x]\nhello = \"Hello\"\n")},
-		"i18n/nl.toml": {Data: []byte("[language]\nname = \"Nederlands\"\ndir = \"ltr\"\nlocale = \"nl-BE\"\nweight = 2\n[x]\nhello = \"Hallo\"\n")},
-	}, &diags)
+	catalog := helloCatalog(&diags)
 	fsys := layouts(`{{define "main"}}{{T "x.hello"}} {{.}} {{partialCached "layouts/partials/n.html" . .}}{{end}}`)
 	fsys["layouts/partials/n.html"] = &fstest.MapFile{Data: []byte(`<b>{{T "x.hello"}}</b>`)}
 	set := Load(fsys, catalog.Languages, template.FuncMap{}, &diags, Options{})
