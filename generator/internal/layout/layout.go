@@ -196,8 +196,9 @@ func (s *parsedSet) use(lang string) {
 // partialCache renders a partial once per key and language: {{partialCached "layouts/partials/
 // card.html" . .URL}} draws a page's card once, however many lists show it; a partial that
 // reads no UI string is drawn once per key for all languages. The key must name
-// everything the output depends on; cache only what comes from front matter, translations
-// and the site's structure, never a page's body (see Set.Forget).
+// everything the output depends on (for a partial without UI strings, the language too when
+// its data differs by language under the same key); cache only what comes from front
+// matter, translations and the site's structure, never a page's body (see Set.Forget).
 type partialCache struct {
 	set  *parsedSet
 	done sync.Map        // key → template.HTML
