@@ -18,6 +18,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/layout"
 	"github.com/educare-handbook/handbook/generator/internal/markdown"
 	"github.com/educare-handbook/handbook/generator/internal/site"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // DefaultBaseURL is used when neither a flag nor Netlify says where the site lives.
@@ -188,7 +189,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	timedNoErr(res, "model", func() {
 		// Linking the pages is work for one core; the static files and layouts, which do
 		// not depend on the pages, are read on the other meanwhile.
-		parallel(2, func(i int) {
+		work.Each(2, func(i int) {
 			if i == 0 {
 				m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages}, diags)
 				return

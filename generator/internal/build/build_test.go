@@ -365,24 +365,6 @@ func TestAssetsAreFingerprintedWithIntegrity(t *testing.T) {
 	}
 }
 
-// A panic in a worker (a bug, not bad input) reaches the goroutine that runs the build,
-// where BuildModel recovers, removes the fresh folder and fails with a message; in a worker
-// goroutine it would end the program.
-func TestPanicInAWorkerReachesTheCaller(t *testing.T) {
-	func() {
-		defer func() {
-			if r := recover(); r == nil {
-				t.Fatal("parallel swallowed the panic")
-			}
-		}()
-		parallel(4, func(i int) {
-			if i == 2 {
-				panic("boom")
-			}
-		})
-	}()
-}
-
 // An anchor point shows its front matter's in-concreto box, unless the body places its own.
 func TestInConcretoBoxIsShownOnce(t *testing.T) {
 	dir := sitetest.New(t, `

@@ -9,6 +9,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/site"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // change is one page whose body changed, with what it was, to put back on failure.
@@ -144,7 +145,7 @@ func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 	pages = renderOrder(m.site, pages)
 	files := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	parallel(len(pages), func(i int) {
+	work.Each(len(pages), func(i int) {
 		files[i], errs[i] = m.layouts.Render(pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]))
 	})
 	out := map[string][]byte{}

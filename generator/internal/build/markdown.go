@@ -7,6 +7,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/markdown"
 	"github.com/educare-handbook/handbook/generator/internal/site"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // renderMarkdown parses each page, resolves its links against the model and renders it, all
@@ -15,7 +16,7 @@ import (
 func (m *Model) renderMarkdown(diags *diag.List) {
 	pages := m.site.Pages
 	anchors := make([][]site.AnchorCheck, len(pages))
-	parallel(len(pages), func(i int) {
+	work.Each(len(pages), func(i int) {
 		p := pages[i]
 		if p.Source == nil {
 			return

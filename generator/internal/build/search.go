@@ -3,12 +3,12 @@ package build
 import (
 	"os"
 	"strings"
-	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/markdown"
 	"github.com/educare-handbook/handbook/generator/internal/search"
 	"github.com/educare-handbook/handbook/generator/internal/site"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // writeSearch writes each language's search index into search/<lang>/, the languages in
@@ -19,22 +19,18 @@ func (m *Model) writeSearch(out *output) error {
 		return nil
 	}
 	syn := synonyms(m.site)
-	var wg sync.WaitGroup
-	errs := make([]error, len(m.site.Languages))
-	for i, l := range m.site.Languages {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			idx := search.Build(searchPages(m.site, l), search.Options{Lang: l.Code, Synonyms: syn})
-			for name, data := range idx.Files() {
-				if err := out.write("search/"+l.Code+"/"+name, data); err != nil {
-					errs[i] = err
-					return
-				}
+	langs := m.site.Languages
+	errs := make([]error, len(langs))
+	work.Each(len(langs), func(i int) {
+		l := langs[i]
+		idx := search.Build(searchPages(m.site, l), search.Options{Lang: l.Code, Synonyms: syn})
+		for name, data := range idx.Files() {
+			if err := out.write("search/"+l.Code+"/"+name, data); err != nil {
+				errs[i] = err
+				return
 			}
-		}()
-	}
-	wg.Wait()
+		}
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/layout"
 	"github.com/educare-handbook/handbook/generator/internal/site"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // write renders everything into the fresh output folder.
@@ -33,7 +34,7 @@ func (m *Model) write(out *output, res *Result) error {
 	}
 	err := timed(res, "render", func() error {
 		var firstErr atomic.Value
-		parallel(len(pages), func(i int) {
+		work.Each(len(pages), func(i int) {
 			p := pages[i]
 			html, err := m.layouts.Render(p.Lang.Code, p.Layout(), m.pageData(p))
 			if err != nil {

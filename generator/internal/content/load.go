@@ -4,12 +4,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // Options are what Load needs to know beyond the files.
@@ -90,22 +89,7 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) []*Page {
 	sort.Strings(files)
 
 	pages := make([]*Page, len(files))
-	var wg sync.WaitGroup
-	work := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				pages[i] = loadFile(fsys, files[i], opts, diags)
-			}
-		}()
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	work.Each(len(files), func(i int) { pages[i] = loadFile(fsys, files[i], opts, diags) })
 
 	out := pages[:0]
 	for _, p := range pages {
