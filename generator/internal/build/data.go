@@ -13,6 +13,7 @@ type PageData struct {
 	Lang       *site.Lang
 	Page       *site.Page
 	Permalink  string
+	SourceLine string      // where the page's facts come from: "Parent–school collaboration book, 2.1"
 	Alternates []Alternate // hreflang links in the head, in language order: …
 	// … the same list on every version of the page, so the layouts draw it once for all of
 	// them (partialCached, keyed by AlternatesKey: every language and address in it)
@@ -48,7 +49,7 @@ type SwitchItem struct {
 
 func (m *Model) pageData(p *site.Page) *PageData {
 	s := m.site
-	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
+	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), SourceLine: sourceLine(p), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
 	if p.Kind == site.KindStatus {
 		d.Report = m.translationReport()
 		for i := range d.Report {
