@@ -105,18 +105,9 @@ func alternates(s *site.Site, p *site.Page) ([]Alternate, string) {
 	var out []Alternate
 	var key strings.Builder
 	for _, l := range s.Languages {
-		v := p
-		if l != p.Lang {
-			v = nil
-			for _, t := range p.Translations {
-				if t.Lang == l {
-					v = t
-					break
-				}
-			}
-			if v == nil {
-				continue
-			}
+		v := s.Translation(p, l.Code)
+		if v == nil {
+			continue
 		}
 		a := Alternate{Lang: l.Code, Href: v.Permalink(s)}
 		out = append(out, a)
