@@ -157,11 +157,7 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 		diags.Errorf(p, 1, "see the README, section Front matter", "%v", err)
 		return nil
 	}
-	fm, perr := parseFrontMatter(fmBytes)
-	if perr != nil {
-		diags.Errorf(p, perr.line, perr.hint, "%s", perr.msg)
-		return nil
-	}
+	fm := &frontMatter{src: fmBytes}
 	typ := TypeOf(section)
 	switch {
 	case slug == "_index" && section == "":

@@ -1,0 +1,113 @@
+package content
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// The fast decoder (go.yaml.in/yaml/v3) fills the types exactly as goccy/go-yaml, which
+// explains its errors, would: on every page of the handbook and on the YAML an editor may
+// write (block text, anchors, flow maps, numbers in text fields).
+func TestFastDecoderReadsFrontMatterAsGoccyDoes(t *testing.T) {
+	sources := map[string]string{
+		"block text":  "title: T\nsummary: |\n  Two lines,\n  kept.\npurpose: >\n  Folded\n  text.\n",
+		"anchors":     "title: &t Same\nsummary: *t\nthemes: &th [a, b]\naudience: *th\n",
+		"flow map":    "title: T\nsource: {document: d, section: \"2.5\"}\ntranslation: {status: draft, hash: 1a2b}\n",
+		"numbers":     "title: 2024\nsummary: 3.5\nsource:\n  document: d\n  section: 2.5\nweight: 10\n",
+		"no and yes":  "title: no\nsummary: yes\nthemes: [no, on, off]\n",
+		"unicode":     "title: \"Çocuk ve dil — ‘taal’\"\nsummary: 'Il dit : « oui »'\n",
+		"empty value": "title:\nsummary: ''\nthemes: []\n",
+		"figures":     "title: T\nfigures:\n  - label: Families\n    value: \"24\"\n  - {label: Years, value: 2019–2021}\n",
+	}
+	root := sitetest.RepoRoot(t)
+	err := filepath.WalkDir(filepath.Join(root, "content"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		fm, _, _, err := splitFrontMatter(src)
+		if err != nil {
+			return err
+		}
+		sources[path] = string(fm)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sources) < 100 {
+		t.Fatalf("read only %d front matters", len(sources))
+	}
+	for name, src := range sources {
+		typ := "guide" // the richest type holds the fields of the small samples
+		if strings.Contains(name, "/") {
+			typ = typeOfPath(name)
+		}
+		if strings.Contains(src, "figures:") && !strings.Contains(name, "/") {
+			typ = "case"
+		}
+		fast, slow := NewMeta(typ), NewMeta(typ)
+		if err := decodeFast([]byte(src), fast); err != nil {
+			t.Errorf("%s: fast decoder: %v", name, err)
+			continue
+		}
+		f := &frontMatter{src: []byte(src)}
+		if perr := f.parse(); perr != nil {
+			t.Errorf("%s: goccy: %s", name, perr.msg)
+			continue
+		}
+		if perr := f.decodeExplained(slow); perr != nil {
+			t.Errorf("%s: goccy: %s", name, perr.msg)
+			continue
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: the decoders differ:\nfast  %+v\ngoccy %+v", name, fast, slow)
+		}
+	}
+}
+
+// typeOfPath is the content type of a file of the handbook.
+func typeOfPath(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	file, section := parts[len(parts)-1], parts[len(parts)-2]
+	switch {
+	case strings.HasPrefix(file, "_index.") && section == "content":
+		return "home"
+	case strings.HasPrefix(file, "_index."):
+		return "section"
+	}
+	return TypeOf(section)
+}
+
+// Where goccy finds nothing wrong but the fast decoder does, the fast decoder's own message
+// is reported, at its line in the file.
+func TestFastDecoderErrorKeepsItsLine(t *testing.T) {
+	var g Guide
+	err := decodeFast([]byte("title: T\nsummary: S\nweight: [1]\n"), &g)
+	if err == nil {
+		t.Fatal("a list was accepted as a weight")
+	}
+	perr := fastError(err)
+	if perr.line != 4 || !strings.Contains(perr.msg, "cannot unmarshal") || strings.Contains(perr.msg, "line") {
+		t.Fatalf("got line %d: %s", perr.line, perr.msg)
+	}
+}
+
+// One corner where the decoders differ, on purpose: goccy refuses "draft: yes" (YAML 1.2
+// has only true and false), the fast decoder reads yes/no in a yes-or-no field as an editor
+// means it.
+func TestDraftYesMeansTrue(t *testing.T) {
+	pages, errs := load(t, map[string]string{"content/about/a.en.md": valid + "draft: yes\n---\n", "content/about/b.en.md": valid + "draft: no\n---\n"})
+	if errs != "" || len(pages) != 1 || pages[0].Slug != "b" {
+		t.Fatalf("pages %v, errors %s", pages, errs)
+	}
+}
