@@ -95,7 +95,7 @@ func (f *frontMatter) parse() *positionedError {
 	body := file.Docs[0].Body
 	if _, ok := body.(*yamlast.MappingNode); !ok {
 		if _, ok := body.(*yamlast.MappingValueNode); !ok {
-			return &positionedError{line: nodeLine(body), msg: "front matter: expected fields such as \"title: …\""}
+			return &positionedError{line: nodeLine(f.src, body), msg: "front matter: expected fields such as \"title: …\""}
 		}
 	}
 	f.node, f.parsed = body, true
@@ -111,7 +111,7 @@ func parseYAML(fm []byte) (file *yamlast.File, perr *positionedError) {
 	}()
 	file, err := parser.ParseBytes(fm, 0)
 	if err != nil {
-		return nil, yamlError(err)
+		return nil, yamlError(fm, err)
 	}
 	return file, nil
 }
@@ -141,7 +141,7 @@ func (f *frontMatter) decode(v any) *positionedError {
 	}
 	// goccy sees nothing wrong where the fast decoder does (the two read a few corners of
 	// YAML differently): report the fast decoder's own words.
-	return fastError(fastErr)
+	return fastError(f.src, fastErr)
 }
 
 // decodeFast is the happy path: go.yaml.in/yaml/v3, strict.
@@ -166,13 +166,13 @@ func (f *frontMatter) decodeExplained(v any) (perr *positionedError) {
 		}
 	}()
 	if err := yaml.NodeToValue(f.node, v, yaml.DisallowUnknownField()); err != nil {
-		return yamlError(err)
+		return yamlError(f.src, err)
 	}
 	return nil
 }
 
 // fastError turns go.yaml.in/yaml/v3's "yaml: line 3: …" into a positioned error.
-func fastError(err error) *positionedError {
+func fastError(src []byte, err error) *positionedError {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 1
 	var te *yaml3.TypeError
@@ -182,7 +182,7 @@ func fastError(err error) *positionedError {
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, tail, ok := strings.Cut(rest, ": "); ok {
 			if l, err := strconv.Atoi(n); err == nil {
-				line, msg = l+1, tail
+				line, msg = fileLine(src, l), tail
 			}
 		}
 	}
@@ -205,18 +205,18 @@ func (f *frontMatter) lineOf(path string) (int, bool) {
 	if f.lines == nil {
 		f.lines = map[string]int{}
 		if f.parse() == nil {
-			collectLines(f.node, "", f.lines)
+			collectLines(f.src, f.node, "", f.lines)
 		}
 	}
 	l, ok := f.lines[path]
 	return l, ok
 }
 
-func collectLines(n yamlast.Node, prefix string, lines map[string]int) {
+func collectLines(src []byte, n yamlast.Node, prefix string, lines map[string]int) {
 	switch n := n.(type) {
 	case *yamlast.MappingNode:
 		for _, v := range n.Values {
-			collectLines(v, prefix, lines)
+			collectLines(src, v, prefix, lines)
 		}
 	case *yamlast.MappingValueNode:
 		key := n.Key.String()
@@ -224,23 +224,40 @@ func collectLines(n yamlast.Node, prefix string, lines map[string]int) {
 		if prefix != "" {
 			path = prefix + "." + key
 		}
-		lines[path] = nodeLine(n.Key)
-		collectLines(n.Value, path, lines)
+		lines[path] = nodeLine(src, n.Key)
+		collectLines(src, n.Value, path, lines)
 	case *yamlast.SequenceNode:
 		for i, v := range n.Values {
 			p := fmt.Sprintf("%s[%d]", prefix, i)
-			lines[p] = nodeLine(v)
-			collectLines(v, p, lines)
+			lines[p] = nodeLine(src, v)
+			collectLines(src, v, p, lines)
 		}
 	}
 }
 
-// nodeLine maps a YAML line (1 = first line after "---") to the file line.
-func nodeLine(n yamlast.Node) int {
+// nodeLine is the file line of a node.
+func nodeLine(src []byte, n yamlast.Node) int {
 	if n == nil || n.GetToken() == nil {
 		return 1
 	}
-	return n.GetToken().Position.Line + 1
+	return fileLine(src, n.GetToken().Position.Line)
+}
+
+// fileLine maps a line of the front matter as YAML counts them (1 = the line after the
+// first "---"; a lone carriage return ends a line too) to the line of the file, where only
+// a newline does (found by FuzzFrontMatter: "\r\r\r0" was reported four lines down).
+func fileLine(src []byte, yamlLine int) int {
+	y, file := 1, 2
+	for i := 0; i < len(src) && y < yamlLine; i++ {
+		switch {
+		case src[i] == '\n':
+			y++
+			file++
+		case src[i] == '\r' && (i+1 == len(src) || src[i+1] != '\n'):
+			y++
+		}
+	}
+	return file
 }
 
 // positionedError is a front matter problem at a file line.
@@ -250,12 +267,12 @@ type positionedError struct {
 	hint string
 }
 
-func yamlError(err error) *positionedError {
+func yamlError(src []byte, err error) *positionedError {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		line := 1
 		if tk := ye.GetToken(); tk != nil {
-			line = tk.Position.Line + 1
+			line = fileLine(src, tk.Position.Line)
 		}
 		msg := ye.GetMessage()
 		var unknown *yaml.UnknownFieldError

@@ -92,11 +92,12 @@ func typeOfPath(path string) string {
 // is reported, at its line in the file.
 func TestFastDecoderErrorKeepsItsLine(t *testing.T) {
 	var g Guide
-	err := decodeFast([]byte("title: T\nsummary: S\nweight: [1]\n"), &g)
+	src := []byte("title: T\nsummary: S\nweight: [1]\n")
+	err := decodeFast(src, &g)
 	if err == nil {
 		t.Fatal("a list was accepted as a weight")
 	}
-	perr := fastError(err)
+	perr := fastError(src, err)
 	if perr.line != 4 || !strings.Contains(perr.msg, "cannot unmarshal") || strings.Contains(perr.msg, "line") {
 		t.Fatalf("got line %d: %s", perr.line, perr.msg)
 	}
@@ -109,5 +110,15 @@ func TestDraftYesMeansTrue(t *testing.T) {
 	pages, errs := load(t, map[string]string{"content/about/a.en.md": valid + "draft: yes\n---\n", "content/about/b.en.md": valid + "draft: no\n---\n"})
 	if errs != "" || len(pages) != 1 || pages[0].Slug != "b" {
 		t.Fatalf("pages %v, errors %s", pages, errs)
+	}
+}
+
+// YAML ends a line at a lone carriage return too; the file, and an editor, do not.
+func TestLinesAreTheFilesLines(t *testing.T) {
+	src := []byte("a: 1\r\nb: 2\r\rc: 3\nd: 4")
+	for yaml, file := range map[int]int{1: 2, 2: 3, 3: 3, 4: 3, 5: 4} {
+		if got := fileLine(src, yaml); got != file {
+			t.Errorf("YAML line %d: file line %d, want %d", yaml, got, file)
+		}
 	}
 }
