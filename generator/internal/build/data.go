@@ -45,6 +45,9 @@ type SwitchItem struct {
 	Current    bool
 	Translated bool
 	Partial    bool // a language with only some pages: listed under "more languages"
+	// Key tells one drawing of the entry from another (partialCached): the entry of the
+	// page's own language names no address, so it is drawn once per language.
+	Key string
 }
 
 func (m *Model) pageData(p *site.Page) *PageData {
@@ -68,6 +71,13 @@ func (m *Model) pageData(p *site.Page) *PageData {
 			item.URL, item.Translated = t.URL, true
 		} else {
 			item.URL = l.Home.URL
+		}
+		item.Key = l.Code
+		if !item.Current {
+			item.Key += " " + item.URL
+			if !item.Translated {
+				item.Key += " (missing)"
+			}
 		}
 		if item.Partial {
 			d.More = append(d.More, item)
