@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -53,9 +52,10 @@ func cutLine(b []byte) (line, rest []byte, ok bool) {
 // frontMatter is the YAML between the "---" lines. Two libraries read it, each for what it
 // does best: go.yaml.in/yaml/v3 decodes it (2.6 times as fast as goccy/go-yaml, with a
 // quarter of the allocations: the largest cost of loading a page), and goccy/go-yaml, whose
-// errors point at the right line and column, explains what the fast decoder refused and
-// finds the lines of keys. An editor's front matter is read by goccy only when something is
-// wrong with it.
+// errors point at the right line and column, takes over what the fast decoder refuses (to
+// say what is wrong, or to read it as the handbook always has) and finds the lines of keys.
+// goccy reads an editor's front matter only when the fast decoder refuses it or a check
+// needs a line.
 type frontMatter struct {
 	src []byte
 	// node is goccy's syntax tree, parsed on first need; lines maps "themes",
@@ -127,21 +127,22 @@ func (f *frontMatter) decode(v any) *positionedError {
 	if len(bytes.TrimSpace(f.src)) == 0 {
 		return errEmptyFrontMatter
 	}
-	fastErr := decodeFast(f.src, v)
-	if fastErr == nil {
+	if decodeFast(f.src, v) == nil {
 		return nil
 	}
-	// Say what is wrong the way goccy does: line, column, the offending value. The value
-	// is decoded afresh, as the fast decoder may have filled part of v.
+	// Let goccy decode it afresh (the fast decoder may have filled part of v): it says
+	// what is wrong the way an editor can act on (line, column, the offending value), and
+	// it reads a few things the fast decoder refuses, such as a number written in quotes
+	// (weight: "3"), which the handbook has always accepted.
 	if perr := f.parse(); perr != nil {
 		return perr
 	}
-	if perr := f.decodeExplained(reflect.New(reflect.TypeOf(v).Elem()).Interface()); perr != nil {
+	fresh := reflect.New(reflect.TypeOf(v).Elem())
+	if perr := f.decodeExplained(fresh.Interface()); perr != nil {
 		return perr
 	}
-	// goccy sees nothing wrong where the fast decoder does (the two read a few corners of
-	// YAML differently): report the fast decoder's own words.
-	return fastError(f.src, fastErr)
+	reflect.ValueOf(v).Elem().Set(fresh.Elem())
+	return nil
 }
 
 // decodeFast is the happy path: go.yaml.in/yaml/v3, strict.
@@ -169,24 +170,6 @@ func (f *frontMatter) decodeExplained(v any) (perr *positionedError) {
 		return yamlError(f.src, err)
 	}
 	return nil
-}
-
-// fastError turns go.yaml.in/yaml/v3's "yaml: line 3: …" into a positioned error.
-func fastError(src []byte, err error) *positionedError {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	line := 1
-	var te *yaml3.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = strings.TrimPrefix(te.Errors[0], "yaml: ")
-	}
-	if rest, ok := strings.CutPrefix(msg, "line "); ok {
-		if n, tail, ok := strings.Cut(rest, ": "); ok {
-			if l, err := strconv.Atoi(n); err == nil {
-				line, msg = fileLine(src, l), tail
-			}
-		}
-	}
-	return &positionedError{line: line, msg: "front matter: " + msg, hint: "YAML: quote text that contains \": \" or starts with a quote, bracket or *"}
 }
 
 // line returns the file line of a key path, or 1 (the front matter start) when unknown.
