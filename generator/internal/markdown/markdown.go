@@ -99,6 +99,12 @@ type BoxInfo struct {
 
 // Parse parses a page body in a language. It never fails; problems are in Doc.Problems.
 func (r *Renderer) Parse(body []byte, lang string) *Doc {
+	// CommonMark replaces U+0000 with U+FFFD for safety; goldmark does so except in code,
+	// which chroma passes through. No NUL reaches a page (the layouts rely on it, see
+	// package layout).
+	if bytes.IndexByte(body, 0) >= 0 {
+		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
+	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	st := &docState{lang: lang, source: body}
 	pc.Set(stateKey, st)

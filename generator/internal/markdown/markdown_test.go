@@ -207,3 +207,11 @@ func TestPagesWithoutBareLinksRenderAsWithLinkify(t *testing.T) {
 		t.Errorf("with linkify:\n%s\nwithout:\n%s", a, b)
 	}
 }
+
+// A NUL character becomes U+FFFD, as CommonMark says, in code blocks too.
+func TestNULBecomesReplacementCharacter(t *testing.T) {
+	_, html := render(t, "A\x00b `c\x00d`\n\n```\ne\x00f\n```\n")
+	if strings.Contains(html, "\x00") || strings.Count(html, "\uFFFD") != 3 {
+		t.Fatalf("got %q", html)
+	}
+}
