@@ -1,6 +1,7 @@
 // Package layout owns the html/template files in layouts/: a base, one layout per page kind
 // or content type, and partials. Templates are named by their file path, so Go's own errors
-// read "layouts/guide.html:12:3: …". Each layout is parsed once for all languages; a
+// read "layouts/guide.html:12:3: …". Each layout is parsed once for all languages; the UI
+// strings it names are written into each page in the page's language (uistrings.go), and a
 // language's T (a string) and Tn (a string for a number) are bound while its pages render.
 package layout
 
@@ -41,9 +42,9 @@ type Set struct {
 	// nothing is minified.
 	exact       func() *parsedSet
 	parsedExact atomic.Pointer[parsedSet] // exact once parsed, so Forget reaches its caches
-	// lastSize is the size of the page each layout rendered last: a page's buffer starts
-	// near the size it will have instead of doubling its way there.
-	lastSize map[string]*atomic.Int64
+	// buffers hold pages as the layouts draw them, before their UI strings are written in
+	// (see uistrings.go) into a slice of the page's own size.
+	buffers sync.Pool
 }
 
 type parsedSet struct {
@@ -54,6 +55,7 @@ type parsedSet struct {
 	// shared holds the drawn partials that read no UI string (languageFree): one drawing
 	// serves every language.
 	shared sync.Map
+	ui     *uiStrings // the UI strings written into the layouts as markers
 	// The functions are bound to one language at a time: cloning every layout for every
 	// language took most of the time it takes to load them, and html/template prepares
 	// (escapes) each copy again when it first runs. Pages render under the read lock; a
@@ -94,7 +96,7 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		}
 		var quiet diag.List
 		if fast := parse(fsys, minified, langs, all, &quiet); !quiet.HasErrors() {
-			s := &Set{fast: fast, lastSize: sizeHints()}
+			s := &Set{fast: fast}
 			s.exact = sync.OnceValue(func() *parsedSet {
 				exact := parse(fsys, read, langs, all, &diag.List{})
 				s.parsedExact.Store(exact)
@@ -105,22 +107,24 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		// A problem is reported with the lines as written, below.
 	}
 	fast := parse(fsys, read, langs, all, diags)
-	return &Set{fast: fast, exact: func() *parsedSet { return fast }, lastSize: sizeHints()}
-}
-
-func sizeHints() map[string]*atomic.Int64 {
-	m := map[string]*atomic.Int64{}
-	for _, name := range Required {
-		m[name] = &atomic.Int64{}
-	}
-	return m
+	return &Set{fast: fast, exact: func() *parsedSet { return fast }}
 }
 
 // parse reads the base, the partials and the layouts with read, and prepares each
 // language's functions.
 func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, diags *diag.List) *parsedSet {
 	set := &parsedSet{layouts: map[string]*template.Template{}, funcs: map[string]template.FuncMap{}, cached: map[string]*partialCache{}}
-	base := template.New(Base).Funcs(all)
+	heldNUL := false // a NUL in a layout would be mistaken for a UI string's marker
+	read = func(read func(string) ([]byte, error)) func(string) ([]byte, error) {
+		return func(name string) ([]byte, error) {
+			b, err := read(name)
+			heldNUL = heldNUL || bytes.IndexByte(b, 0) >= 0
+			return b, err
+		}
+	}(read)
+	// Parsed with functions that do nothing: the layouts are executed once to have
+	// html/template escape them (uistrings.go); a language's pages bind the real ones.
+	base := template.New(Base).Funcs(doNothing(all))
 	src, err := read(Base)
 	if err != nil {
 		diags.Errorf(Base, 0, "the base layout holds the <html> skeleton and calls {{block \"main\" .}}", "missing base layout")
@@ -159,16 +163,28 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 		set.layouts[name] = t
 	}
 	set.partials = base
+	var free map[string]bool
 	for _, l := range langs {
 		cache := &partialCache{set: set}
 		set.cached[l.Code] = cache
-		set.funcs[l.Code] = template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
-	}
-	if len(langs) > 0 {
-		free := languageFree(base, set.funcs[langs[0].Code])
-		for _, c := range set.cached {
-			c.free = free
+		own := template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
+		if free == nil {
+			free = languageFree(base, own)
 		}
+		funcs := template.FuncMap{}
+		for k, v := range all {
+			funcs[k] = v
+		}
+		for k, v := range own {
+			funcs[k] = v
+		}
+		set.funcs[l.Code] = funcs
+	}
+	for _, c := range set.cached {
+		c.free = free
+	}
+	if !diags.HasErrors() && !heldNUL {
+		writeInUIStrings(set, langs, partials)
 	}
 	return set
 }
@@ -259,11 +275,21 @@ func (s *Set) Forget() {
 	}
 }
 
-// Execute renders a layout in a language into w. On failure w may hold part of the page.
-func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
-	err := s.fast.execute(w, lang, layout, data)
+// Render renders a layout in a language.
+func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
+	buf, _ := s.buffers.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = &bytes.Buffer{}
+	}
+	defer func() {
+		if buf.Cap() <= 1<<20 { // a toolkit of thousands of guides is not worth keeping
+			buf.Reset()
+			s.buffers.Put(buf)
+		}
+	}()
+	err := s.fast.execute(buf, lang, layout, data)
 	if err == nil {
-		return nil
+		return s.fast.ui.resolve(buf.Bytes(), lang), nil
 	}
 	if exact := s.exact(); exact != s.fast {
 		// Say where in the layout as written.
@@ -271,7 +297,7 @@ func (s *Set) Execute(w io.Writer, lang, layout string, data any) error {
 			err = exactErr
 		}
 	}
-	return err
+	return nil, err
 }
 
 func (s *parsedSet) execute(w io.Writer, lang, layout string, data any) error {
@@ -282,23 +308,6 @@ func (s *parsedSet) execute(w io.Writer, lang, layout string, data any) error {
 	s.use(lang)
 	defer s.mu.RUnlock()
 	return t.ExecuteTemplate(w, Base, data)
-}
-
-// Render is Execute into a fresh buffer.
-func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
-	var buf bytes.Buffer
-	last := s.lastSize[layout]
-	if last != nil {
-		n := last.Load()
-		buf.Grow(int(n + n/8))
-	}
-	if err := s.Execute(&buf, lang, layout, data); err != nil {
-		return nil, err
-	}
-	if last != nil {
-		last.Store(int64(buf.Len()))
-	}
-	return buf.Bytes(), nil
 }
 
 // reportTemplateError keeps Go's "file:line" from the template error.
