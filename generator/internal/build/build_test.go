@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -143,6 +144,27 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	contains(t, dir, "nl/404.html", `Pagina niet gevonden`)
 	contains(t, dir, "404.html", `Page not found`)
 	contains(t, dir, "index.html", `href="/nl/"`, `href="/en/"`)
+}
+
+// UI strings are written into pages through NUL-delimited markers (package layout): none may
+// be left in any file, in either language, a handout or the toolkit.
+func TestNoFileHoldsANUL(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	err := filepath.WalkDir(filepath.Join(dir, "public"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err == nil && bytes.IndexByte(b, 0) >= 0 {
+			t.Errorf("%s holds a NUL", path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", `Naar de inhoud`) // a string written in
 }
 
 // The trail above a page is drawn once per parent (partialCached): pages that share a parent
