@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -65,7 +67,9 @@ type frontMatter struct {
 	lines  map[string]int
 }
 
-var errEmptyFrontMatter = &positionedError{line: 1, msg: "front matter: empty", hint: `add at least "title:" and "summary:"`}
+func emptyFrontMatter() *positionedError {
+	return &positionedError{line: 1, msg: "front matter: empty", hint: `add at least "title:" and "summary:"`}
+}
 
 // parseFrontMatter parses YAML that starts on file line 2, with goccy: for commands that
 // need the positions of keys (stamp).
@@ -83,7 +87,7 @@ func (f *frontMatter) parse() *positionedError {
 		return nil
 	}
 	if len(bytes.TrimSpace(f.src)) == 0 {
-		return errEmptyFrontMatter
+		return emptyFrontMatter()
 	}
 	file, perr := parseYAML(f.src)
 	if perr != nil {
@@ -122,30 +126,33 @@ func unreadable() *positionedError {
 }
 
 // decode fills v, a pointer to a front matter type, strictly: unknown fields and wrong
-// types are errors with a line.
+// types are errors with a line. Only the fast decoder fills v: goccy reads text that looks
+// like a number as that number ("2.10" becomes "2.1", "010" becomes "8"), so it only says
+// what is wrong.
 func (f *frontMatter) decode(v any) *positionedError {
 	if len(bytes.TrimSpace(f.src)) == 0 {
-		return errEmptyFrontMatter
+		return emptyFrontMatter()
 	}
-	if decodeFast(f.src, v) == nil {
+	fastErr := decodeFast(f.src, v)
+	if fastErr == nil && !reflect.ValueOf(v).Elem().IsZero() {
 		return nil
 	}
-	// Let goccy decode it afresh (the fast decoder may have filled part of v): it says
-	// what is wrong the way an editor can act on (line, column, the offending value), and
-	// it reads a few things the fast decoder refuses, such as a number written in quotes
-	// (weight: "3"), which the handbook has always accepted.
+	// Refused, or nothing read (only comments, or "~"): goccy checks the shape first.
 	if perr := f.parse(); perr != nil {
 		return perr
 	}
-	fresh := reflect.New(reflect.TypeOf(v).Elem())
-	if perr := f.decodeExplained(fresh.Interface()); perr != nil {
+	if fastErr == nil {
+		return nil // fields, all empty: the checks that follow say which are missing
+	}
+	if perr := f.decodeExplained(reflect.New(reflect.TypeOf(v).Elem()).Interface()); perr != nil {
 		return perr
 	}
-	reflect.ValueOf(v).Elem().Set(fresh.Elem())
-	return nil
+	// goccy sees nothing wrong where the fast decoder does; in practice a number or a
+	// yes/no written in quotes, which goccy would read and the fast decoder calls text.
+	return fastError(f.src, fastErr)
 }
 
-// decodeFast is the happy path: go.yaml.in/yaml/v3, strict.
+// decodeFast is the happy path: go.yaml.in/yaml/v3, strict, one block of fields.
 func decodeFast(src []byte, v any) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -154,7 +161,51 @@ func decodeFast(src []byte, v any) (err error) {
 	}()
 	dec := yaml3.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
-	return dec.Decode(v) // io.EOF when there are no fields at all: an error too
+	if err := dec.Decode(v); err != nil {
+		return err // io.EOF when there are no fields at all: an error too
+	}
+	// A second block ("..." or "---" between fields) would be dropped without a word.
+	if err := dec.Decode(new(yaml3.Node)); err != io.EOF {
+		return errors.New("more than one block of fields")
+	}
+	return nil
+}
+
+// fastError words what only the fast decoder refused, at its line in the file.
+func fastError(src []byte, err error) *positionedError {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var te *yaml3.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	line := 1
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if n, tail, ok := strings.Cut(rest, ": "); ok {
+			if l, err := strconv.Atoi(n); err == nil {
+				line, msg = fileLine(src, l), tail
+			}
+		}
+	}
+	// "cannot unmarshal !!str `3` into int"
+	if value, typ, ok := quotedScalar(msg); ok {
+		what, example := "a whole number", "weight: 3"
+		if typ == "bool" {
+			what, example = "true or false", "draft: true"
+		}
+		return &positionedError{line: line, msg: fmt.Sprintf("front matter: %q is text in quotes where %s belongs", value, what),
+			hint: "write it without quotes, e.g. " + example}
+	}
+	return &positionedError{line: line, msg: "front matter: " + msg, hint: "YAML: quote text that contains \": \" or starts with a quote, bracket or *"}
+}
+
+// quotedScalar reads go.yaml.in/yaml/v3's "cannot unmarshal !!str `V` into T".
+func quotedScalar(msg string) (value, typ string, ok bool) {
+	rest, ok := strings.CutPrefix(msg, "cannot unmarshal !!str `")
+	if !ok {
+		return "", "", false
+	}
+	value, typ, ok = strings.Cut(rest, "` into ")
+	return value, typ, ok && (typ == "int" || typ == "bool")
 }
 
 // decodeExplained decodes with goccy, for its messages.

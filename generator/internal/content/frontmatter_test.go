@@ -11,10 +11,11 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
-// The fast decoder (go.yaml.in/yaml/v3) fills the types exactly as goccy/go-yaml, which
-// explains its errors, would: on every page of the handbook and on the YAML an editor may
-// write (block text, anchors, flow maps, numbers in text fields).
-func TestFastDecoderReadsFrontMatterAsGoccyDoes(t *testing.T) {
+// On every page of the handbook, and on the YAML an editor may write (block text, anchors,
+// flow maps, numbers as numbers), the fast decoder (go.yaml.in/yaml/v3) reads what goccy/
+// go-yaml, which explains errors, would have read before it. Where they differ, the fast
+// decoder keeps text as written (TestTextThatLooksLikeANumberStaysAsWritten).
+func TestBothDecodersReadTheHandbookAlike(t *testing.T) {
 	sources := map[string]string{
 		"block text":  "title: T\nsummary: |\n  Two lines,\n  kept.\npurpose: >\n  Folded\n  text.\n",
 		"anchors":     "title: &t Same\nsummary: *t\nthemes: &th [a, b]\naudience: *th\n",
@@ -88,11 +89,37 @@ func typeOfPath(path string) string {
 	return TypeOf(section)
 }
 
-// What only goccy reads is read as before: a number written in quotes.
-func TestQuotedNumberIsStillANumber(t *testing.T) {
-	pages, errs := load(t, map[string]string{"content/about/a.en.md": valid + "weight: \"3\"\n---\n"})
-	if errs != "" || len(pages) != 1 || pages[0].Common().Weight != 3 {
+// A number or a yes/no in quotes is refused, at its line, with what to write instead: goccy
+// would read it, the fast decoder calls it text, and only the fast decoder fills pages.
+func TestQuotedNumberIsRefusedAtItsLine(t *testing.T) {
+	_, errs := load(t, map[string]string{"content/about/a.en.md": valid + "weight: \"3\"\n---\n"})
+	if !strings.Contains(errs, `content/about/a.en.md:7: front matter: "3" is text in quotes where a whole number belongs (write it without quotes, e.g. weight: 3)`) {
+		t.Fatalf("got %s", errs)
+	}
+}
+
+// Text that looks like a number stays as written, whatever else the file holds.
+func TestTextThatLooksLikeANumberStaysAsWritten(t *testing.T) {
+	src := strings.Replace(valid, "section: a", "section: 2.10", 1) + "slug: \"010\"\n---\n"
+	pages, errs := load(t, map[string]string{"content/about/a.en.md": src})
+	if errs != "" || len(pages) != 1 || pages[0].Common().Source.Section != "2.10" {
 		t.Fatalf("pages %v, errors %s", pages, errs)
+	}
+}
+
+// Fields after a second block ("...", or "---" between fields) would be lost: refused. So is
+// a front matter that is only "~".
+func TestOneBlockOfFields(t *testing.T) {
+	for name, fm := range map[string]string{
+		"document end":  valid + "...\nweight: 2\n",
+		"second start":  valid + "--- # more\nweight: 2\n",
+		"null":          "~\n",
+		"comments only": "# nothing yet\n",
+	} {
+		_, errs := load(t, map[string]string{"content/about/a.en.md": "---\n" + strings.TrimPrefix(fm, "---\n") + "---\n"})
+		if !strings.Contains(errs, "content/about/a.en.md:") || !strings.Contains(errs, "front matter: expected") {
+			t.Errorf("%s: got %q", name, errs)
+		}
 	}
 }
 
