@@ -112,20 +112,22 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 
 // parse reads the base, the partials and the layouts with read, and prepares each
 // language's functions.
-func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, diags *diag.List) *parsedSet {
+func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, report *diag.List) *parsedSet {
 	set := &parsedSet{layouts: map[string]*template.Template{}, funcs: map[string]template.FuncMap{}, cached: map[string]*partialCache{}}
+	// This parse's own problems, kept apart from the build's list (other steps report into
+	// it meanwhile) until the end.
+	diags := &diag.List{}
+	defer report.Merge(diags)
 	heldNUL := false // a NUL in a layout would be mistaken for a UI string's marker
-	read = func(read func(string) ([]byte, error)) func(string) ([]byte, error) {
-		return func(name string) ([]byte, error) {
-			b, err := read(name)
-			heldNUL = heldNUL || bytes.IndexByte(b, 0) >= 0
-			return b, err
-		}
-	}(read)
+	source := func(name string) ([]byte, error) {
+		b, err := read(name)
+		heldNUL = heldNUL || bytes.IndexByte(b, 0) >= 0
+		return b, err
+	}
 	// Parsed with functions that do nothing: the layouts are executed once to have
 	// html/template escape them (uistrings.go); a language's pages bind the real ones.
 	base := template.New(Base).Funcs(doNothing(all))
-	src, err := read(Base)
+	src, err := source(Base)
 	if err != nil {
 		diags.Errorf(Base, 0, "the base layout holds the <html> skeleton and calls {{block \"main\" .}}", "missing base layout")
 		return set
@@ -137,7 +139,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	partials, _ := fs.Glob(fsys, "layouts/partials/*.html")
 	sort.Strings(partials)
 	for _, p := range partials {
-		src, err := read(p)
+		src, err := source(p)
 		if err == nil {
 			_, err = base.New(p).Parse(string(src))
 		}
@@ -147,7 +149,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	}
 	for _, name := range Required {
 		file := "layouts/" + name + ".html"
-		src, err := read(file)
+		src, err := source(file)
 		if err != nil {
 			diags.Errorf(file, 0, "every site needs the layouts "+strings.Join(Required, ", "), "missing layout")
 			continue
@@ -165,7 +167,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	set.partials = base
 	var free map[string]bool
 	for _, l := range langs {
-		cache := &partialCache{set: set}
+		cache := &partialCache{set: set, lang: l.Code}
 		set.cached[l.Code] = cache
 		own := template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
 		if free == nil {
@@ -217,6 +219,7 @@ func (s *parsedSet) use(lang string) {
 // matter, translations and the site's structure, never a page's body (see Set.Forget).
 type partialCache struct {
 	set  *parsedSet
+	lang string
 	done sync.Map        // key → template.HTML
 	free map[string]bool // partials that read no UI string: drawn once in set.shared
 }
@@ -230,12 +233,15 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	if html, ok := done.Load(k); ok {
 		return html.(template.HTML), nil
 	}
-	var buf strings.Builder
+	var buf bytes.Buffer
 	// Called from a page of this language as it renders: its functions are bound.
 	if err := c.set.partials.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	html := template.HTML(buf.String())
+	// Its UI strings are written in now, so the piece can stand anywhere in a page: an
+	// attribute or a function's argument would escape a marker's NULs (a partial drawn
+	// for all languages has none).
+	html := template.HTML(c.set.ui.resolve(buf.Bytes(), c.lang))
 	done.Store(k, html)
 	return html, nil
 }

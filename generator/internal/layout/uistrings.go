@@ -19,9 +19,9 @@ import (
 // value or in <title>. Drawn as written, each costs a call of T and a call of the escaper
 // html/template put after it, both through reflection: a sixth of the template work of a
 // page. Once html/template has escaped the layouts, each such action becomes a marker in the
-// template's text (NUL, the string's number, NUL), and a rendered page is copied once with
-// every marker replaced by its string in the page's language, escaped as that escaper
-// escapes it. A page holds no other NUL: html/template's escapers replace it in values, the
+// template's text (NUL, the string's number, NUL), and a rendered page, or a partial drawn
+// for partialCached, is copied once with every marker replaced by its string in the
+// language, escaped as that escaper escapes it. A page holds no other NUL: html/template's escapers replace it in values, the
 // Markdown renderer in bodies (as CommonMark says), and layouts that hold one are left as
 // they are. A string some language lacks stays a call, so the error names the layout line.
 
@@ -54,6 +54,9 @@ func writeInUIStrings(set *parsedSet, langs []*i18n.Language, partials []string)
 	if len(langs) == 0 {
 		return
 	}
+	// The templates as parsed. The copies html/template derives while escaping, for a
+	// partial included in an attribute or a script, are not among them and keep their
+	// calls: rare, and right either way.
 	templates := set.partials.Templates()
 	layouts := make([]*template.Template, 0, len(set.layouts))
 	for _, name := range Required {

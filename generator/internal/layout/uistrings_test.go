@@ -101,3 +101,17 @@ func TestLayoutWithNULKeepsItsCalls(t *testing.T) {
 		t.Fatalf("got %q, %v", got, err)
 	}
 }
+
+// A cached partial's UI strings are written in when it is drawn, so its piece can stand
+// where markers could not: an attribute, a function's argument.
+func TestCachedPartialWithUIStringsStandsAnywhere(t *testing.T) {
+	catalog := quoteCatalog(t)
+	fsys := layouts(`{{define "main"}}<p title="{{partialCached "layouts/partials/w.html" . "k"}}">{{len (partialCached "layouts/partials/w.html" . "k")}}</p>{{end}}`)
+	fsys["layouts/partials/w.html"] = &fstest.MapFile{Data: []byte(`{{T "x.plain"}}`)}
+	var diags diag.List
+	set := Load(fsys, catalog.Languages, template.FuncMap{"count": func() int { return 0 }}, &diags, Options{})
+	got, err := set.Render("nl", "page", nil)
+	if want := "<main>\n  <p title=\"Naar de inhoud\">14</p>\n</main>\n"; err != nil || string(got) != want {
+		t.Fatalf("got %q, %v; want %q", got, err, want)
+	}
+}
