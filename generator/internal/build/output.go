@@ -1,10 +1,8 @@
 package build
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -237,25 +235,6 @@ func (o *output) put(p string, data, buf []byte) error {
 		}
 	}
 	return os.WriteFile(p, data, 0o644)
-}
-
-// sameContent reports whether the file at p holds exactly data, reading it through buf.
-func sameContent(p string, data, buf []byte) bool {
-	f, err := os.Open(p)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	for {
-		n, err := io.ReadFull(f, buf)
-		if n > len(data) || !bytes.Equal(buf[:n], data[:n]) {
-			return false
-		}
-		data = data[n:]
-		if err != nil {
-			return len(data) == 0 && (err == io.EOF || err == io.ErrUnexpectedEOF)
-		}
-	}
 }
 
 // mkdir makes dir and its parents, once per build. When the parent is known to exist, one

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -89,5 +90,39 @@ func TestFailedRebuildKeepsOutputAndSpare(t *testing.T) {
 	}
 	if !isOurs(filepath.Join(dir, ".public.old")) {
 		t.Error("an aborted build lost the spare output")
+	}
+}
+
+// sameContent says "the same" only for the same bytes: read in several pieces, never for a
+// longer or shorter file, a missing one or a folder.
+func TestSameContentComparesEveryByte(t *testing.T) {
+	dir := t.TempDir()
+	data := bytes.Repeat([]byte("0123456789"), 1000) // 10,000 bytes: several reads of buf
+	p := filepath.Join(dir, "f")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4096)
+	changed := bytes.Clone(data)
+	changed[9999] = 'x'
+	for name, c := range map[string]struct {
+		path string
+		data []byte
+		want bool
+	}{
+		"same":        {p, data, true},
+		"last byte":   {p, changed, false},
+		"shorter":     {p, data[:9999], false},
+		"longer":      {p, append(bytes.Clone(data), '!'), false},
+		"missing":     {filepath.Join(dir, "none"), data, false},
+		"folder":      {dir, nil, false},
+		"empty, same": {filepath.Join(dir, "e"), nil, true},
+	} {
+		if name == "empty, same" {
+			os.WriteFile(c.path, nil, 0o644)
+		}
+		if got := sameContent(c.path, c.data, buf); got != c.want {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
 	}
 }
