@@ -54,10 +54,9 @@ func cutLine(b []byte) (line, rest []byte, ok bool) {
 // frontMatter is the YAML between the "---" lines. Two libraries read it, each for what it
 // does best: go.yaml.in/yaml/v3 decodes it (2.6 times as fast as goccy/go-yaml, with a
 // quarter of the allocations: the largest cost of loading a page), and goccy/go-yaml, whose
-// errors point at the right line and column, takes over what the fast decoder refuses (to
-// say what is wrong, or to read it as the handbook always has) and finds the lines of keys.
-// goccy reads an editor's front matter only when the fast decoder refuses it or a check
-// needs a line.
+// errors point at the right line and column, says what is wrong when the fast decoder
+// refuses, and finds the lines of keys. goccy reads an editor's front matter only then, or
+// when a check needs a line.
 type frontMatter struct {
 	src []byte
 	// node is goccy's syntax tree, parsed on first need; lines maps "themes",
@@ -66,6 +65,9 @@ type frontMatter struct {
 	parsed bool
 	lines  map[string]int
 }
+
+// quoteHint is what to do about most YAML a decoder cannot read.
+const quoteHint = "YAML: quote text that contains \": \" or starts with a quote, bracket or *"
 
 func emptyFrontMatter() *positionedError {
 	return &positionedError{line: 1, msg: "front matter: empty", hint: `add at least "title:" and "summary:"`}
@@ -195,7 +197,7 @@ func fastError(src []byte, err error) *positionedError {
 		return &positionedError{line: line, msg: fmt.Sprintf("front matter: %q is text in quotes where %s belongs", value, what),
 			hint: "write it without quotes, e.g. " + example}
 	}
-	return &positionedError{line: line, msg: "front matter: " + msg, hint: "YAML: quote text that contains \": \" or starts with a quote, bracket or *"}
+	return &positionedError{line: line, msg: "front matter: " + msg, hint: quoteHint}
 }
 
 // quotedScalar reads go.yaml.in/yaml/v3's "cannot unmarshal !!str `V` into T".
@@ -313,7 +315,7 @@ func yamlError(src []byte, err error) *positionedError {
 		if errors.As(err, &unknown) {
 			return &positionedError{line: line, msg: "front matter: " + msg, hint: "check the spelling; the README lists the fields of each type"}
 		}
-		return &positionedError{line: line, msg: "front matter: " + msg, hint: "YAML: quote text that contains \": \" or starts with a quote, bracket or *"}
+		return &positionedError{line: line, msg: "front matter: " + msg, hint: quoteHint}
 	}
 	return &positionedError{line: 1, msg: "front matter: " + err.Error()}
 }

@@ -241,7 +241,10 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	// Its UI strings are written in now, so the piece can stand anywhere in a page: an
 	// attribute or a function's argument would escape a marker's NULs (a partial drawn
 	// for all languages has none).
-	html := template.HTML(c.set.ui.resolve(buf.Bytes(), c.lang))
+	html := template.HTML(buf.String())
+	if bytes.IndexByte(buf.Bytes(), marker) >= 0 {
+		html = template.HTML(c.set.ui.resolve(buf.Bytes(), c.lang))
+	}
 	done.Store(k, html)
 	return html, nil
 }

@@ -129,8 +129,6 @@ func (u *uiStrings) replace(list *tparse.ListNode, known func(string) bool) {
 		case *tparse.WithNode:
 			u.replace(n.List, known)
 			u.replace(n.ElseList, known)
-		case *tparse.ListNode:
-			u.replace(n, known)
 		}
 	}
 }
