@@ -150,6 +150,8 @@ type Model struct {
 	// pageMini minifies rendered Markdown. With the layouts minified when loaded, a page
 	// is made of minified parts and values, so pages are not minified again as a whole.
 	pageMini *minify.M
+	// bodyBuffers take a page's HTML from goldmark to the minifier, one per page at work.
+	bodyBuffers bufferPool
 }
 
 // Site returns the site model.
@@ -158,7 +160,7 @@ func (m *Model) Site() *site.Site { return m.site }
 // Load reads and checks everything; the returned error is non-nil when res.Diags has errors.
 func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	diags := res.Diags
-	m := &Model{opts: opts}
+	m := &Model{opts: opts, bodyBuffers: bufferPool{max: 1 << 20}}
 	if !strings.HasSuffix(opts.BaseURL, "/") {
 		m.opts.BaseURL += "/"
 	}

@@ -68,9 +68,11 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 		}
 		l.SetDest(dest)
 	}
-	html, err := m.md.Render(doc)
+	raw, err := m.md.AppendRender(m.bodyBuffers.get(), doc)
+	var html string
 	if err == nil {
-		html, err = minifyBytes(m.pageMini, ".html", html)
+		html, err = minifyHTMLString(m.pageMini, raw)
+		m.bodyBuffers.put(raw)
 	}
 	if err != nil {
 		diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"regexp"
+	"strings"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -33,6 +34,17 @@ func newPageMinifier() *minify.M {
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]json$`), json.Minify)
 	m.AddFuncRegexp(regexp.MustCompile(`[/+]xml$`), xml.Minify)
 	return m
+}
+
+// minifyHTMLString minifies a page body into the string the page keeps: one copy, made to
+// measure.
+func minifyHTMLString(m *minify.M, in []byte) (string, error) {
+	var out strings.Builder
+	out.Grow(len(in))
+	if err := m.Minify("text/html", &out, buffer.NewReader(in)); err != nil {
+		return "", err
+	}
+	return out.String(), nil
 }
 
 // minifyLayout minifies the source of a layout, leaving its template actions as they are.

@@ -47,6 +47,7 @@ type output struct {
 type pendingFile struct {
 	rel  string
 	data []byte
+	done func([]byte) // when set, takes data back once the file is written
 }
 
 type entry struct {
@@ -184,10 +185,19 @@ func isWithin(path, dir string) bool {
 
 // write queues one file; rel must stay inside the output folder.
 func (o *output) write(rel string, data []byte) error {
+	return o.writeThen(rel, data, nil)
+}
+
+// writeThen is write that hands data to done once the file is written (or refused), so its
+// memory can hold the next page.
+func (o *output) writeThen(rel string, data []byte, done func([]byte)) error {
 	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		if done != nil {
+			done(data)
+		}
 		return fmt.Errorf("refusing to write %q outside the output folder", rel)
 	}
-	o.files <- pendingFile{rel, data}
+	o.files <- pendingFile{rel, data, done}
 	return nil
 }
 
@@ -200,6 +210,9 @@ func (o *output) writer() {
 		written[rel] = true
 		if err := o.put(filepath.Join(o.dir, rel), f.data, buf); err != nil {
 			o.fail(err)
+		}
+		if f.done != nil {
+			f.done(f.data)
 		}
 	}
 	o.mu.Lock()

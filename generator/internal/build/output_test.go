@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/educare-handbook/handbook/generator/internal/corpus"
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
@@ -124,5 +125,39 @@ func TestSameContentComparesEveryByte(t *testing.T) {
 		if got := sameContent(c.path, c.data, buf); got != c.want {
 			t.Errorf("%s: %v, want %v", name, got, c.want)
 		}
+	}
+}
+
+// Pages go to disk through recycled buffers: each written page must be exactly its own
+// rendering, however the buffers were passed around.
+func TestRecycledBuffersKeepEveryPageIntact(t *testing.T) {
+	dir := t.TempDir()
+	if err := corpus.Write(corpus.Options{Pages: 120, Out: dir, Template: sitetest.RepoRoot(t)}); err != nil {
+		t.Fatal(err)
+	}
+	m, res, err := BuildModel(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/"})
+	if err != nil {
+		t.Fatalf("%v: %v", err, res.Diags.Items())
+	}
+	for _, p := range m.site.Pages {
+		want, err := m.layouts.Render(p.Lang.Code, p.Layout(), m.pageData(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := os.ReadFile(filepath.Join(dir, "public", p.OutputPath()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s on disk is not its rendering", p.OutputPath())
+		}
+	}
+}
+
+func TestBufferPoolLeavesLargeBuffersToTheCollector(t *testing.T) {
+	pool := bufferPool{max: 64}
+	pool.put(make([]byte, 10, 100))
+	if b := pool.get(); cap(b) == 100 {
+		t.Fatal("a buffer over the limit was kept")
 	}
 }

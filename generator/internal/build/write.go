@@ -23,6 +23,10 @@ func (m *Model) write(out *output, res *Result) error {
 	mini := newPageMinifier()
 	var files atomic.Int64
 	renderErrs := &renderErrors{}
+	// pageBuffers hold rendered pages from the render to the disk. Each is taken back once
+	// its file is written, so a build needs about as many as there are pages on the way, not
+	// one per page.
+	pageBuffers := &bufferPool{max: 1 << 20}
 	// The index first: then the body text it reads is let go before the pages render.
 	if err := timed(res, "search", func() error { return m.writeSearch(out) }); err != nil {
 		return err
@@ -36,8 +40,10 @@ func (m *Model) write(out *output, res *Result) error {
 		var firstErr atomic.Value
 		work.Each(len(pages), func(i int) {
 			p := pages[i]
-			html, err := m.layouts.Render(p.Lang.Code, p.Layout(), m.pageData(p))
+			buf := pageBuffers.get()
+			html, err := m.layouts.RenderAppend(buf, p.Lang.Code, p.Layout(), m.pageData(p))
 			if err != nil {
+				pageBuffers.put(buf)
 				renderErrs.add(p, err)
 				return
 			}
@@ -47,9 +53,11 @@ func (m *Model) write(out *output, res *Result) error {
 				p.Content = ""
 			}
 			if m.opts.Offline {
-				html = offlineHTML(html, p.OutputPath())
+				rendered := html
+				html = offlineHTML(rendered, p.OutputPath()) // a copy
+				pageBuffers.put(rendered)
 			}
-			if err := out.write(p.OutputPath(), html); err != nil {
+			if err := out.writeThen(p.OutputPath(), html, pageBuffers.put); err != nil {
 				firstErr.CompareAndSwap(nil, err)
 				return
 			}
@@ -171,4 +179,24 @@ func sourceOf(p *site.Page) string {
 		return p.Source.Path
 	}
 	return p.URL
+}
+
+// bufferPool recycles byte slices up to max bytes; larger ones (a toolkit of thousands of
+// guides) are left to the collector.
+type bufferPool struct {
+	pool sync.Pool
+	max  int
+}
+
+func (b *bufferPool) get() []byte {
+	if p, ok := b.pool.Get().(*[]byte); ok {
+		return (*p)[:0]
+	}
+	return nil
+}
+
+func (b *bufferPool) put(buf []byte) {
+	if cap(buf) > 0 && cap(buf) <= b.max {
+		b.pool.Put(&buf)
+	}
 }

@@ -286,6 +286,12 @@ func (s *Set) Forget() {
 
 // Render renders a layout in a language.
 func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
+	return s.RenderAppend(nil, lang, layout, data)
+}
+
+// RenderAppend is Render appending the page to dst, so a caller that writes many pages can
+// reuse the memory of those already written.
+func (s *Set) RenderAppend(dst []byte, lang, layout string, data any) ([]byte, error) {
 	buf, _ := s.buffers.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = &bytes.Buffer{}
@@ -298,7 +304,7 @@ func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
 	}()
 	err := s.fast.execute(buf, lang, layout, data)
 	if err == nil {
-		return s.fast.ui.resolve(buf.Bytes(), lang), nil
+		return s.fast.ui.appendResolved(dst, buf.Bytes(), lang), nil
 	}
 	if exact := s.exact(); exact != s.fast {
 		// Say where in the layout as written.

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	tparse "text/template/parse"
@@ -189,7 +190,12 @@ func doNothing(funcs template.FuncMap) template.FuncMap {
 
 // resolve returns page with each marker replaced by its string in lang: a new slice.
 func (u *uiStrings) resolve(page []byte, lang string) []byte {
-	out := make([]byte, 0, len(page)+len(page)/16)
+	return u.appendResolved(nil, page, lang)
+}
+
+// appendResolved is resolve appending to out.
+func (u *uiStrings) appendResolved(out, page []byte, lang string) []byte {
+	out = slices.Grow(out, len(page)+len(page)/16)
 	var strs []string
 	if u != nil {
 		strs = u.byLang[lang]

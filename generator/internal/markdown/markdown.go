@@ -133,9 +133,14 @@ func (l *Link) SetDest(dest string) {
 
 // Render writes the page's HTML.
 func (r *Renderer) Render(d *Doc) ([]byte, error) {
-	var buf bytes.Buffer
+	return r.AppendRender(nil, d)
+}
+
+// AppendRender is Render appending the HTML to dst.
+func (r *Renderer) AppendRender(dst []byte, d *Doc) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
 	buf.Grow(len(d.source) * 2)
-	if err := r.md.Renderer().Render(&buf, d.source, d.root); err != nil {
+	if err := r.md.Renderer().Render(buf, d.source, d.root); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
