@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 )
 
 // marker is written into every output folder, so a later build knows it may replace it.
@@ -32,14 +34,17 @@ type output struct {
 	spare  string // where the previous output goes at the swap
 	reuse  bool   // dir is an earlier output being brought up to date
 
-	existing func() []entry // what a reused folder held, listed while the build runs
-	dirs     sync.Map       // folders known to exist, by absolute path
+	existing func() []entry   // what a reused folder held, listed while the build runs
+	previous func() *manifest // what the build that wrote a reused folder recorded (see manifest)
+	dirs     sync.Map         // folders known to exist, by absolute path
 
 	files   chan pendingFile
 	wg      sync.WaitGroup
 	closed  sync.Once
 	mu      sync.Mutex
 	written map[string]bool // by path relative to dir, with the OS's separator
+	stamps  map[string]fileStamp
+	trusted atomic.Int64 // files left alone on the manifest's word, not compared
 	err     error
 	trash   sync.WaitGroup
 }
@@ -86,12 +91,20 @@ func newOutput(target, siteRoot string) (*output, error) {
 		return nil, err
 	}
 	o := &output{target: abs, dir: dir, spare: filepath.Join(parent, "."+base+".old"),
-		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}}
+		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}, stamps: map[string]fileStamp{}}
+	o.previous = func() *manifest { return &manifest{} }
+	// The spare's manifest is read and removed before anything changes in the spare: a
+	// folder that a build is changing, or gave up on, has none.
+	recorded, _ := os.ReadFile(manifestPath(o.spare))
+	os.Remove(manifestPath(o.spare))
 	if isOurs(o.spare) && os.Remove(dir) == nil && os.Rename(o.spare, dir) == nil {
 		o.reuse = true
 		listed := make(chan []entry, 1)
 		go func() { listed <- listTree(dir) }()
 		o.existing = sync.OnceValue(func() []entry { return <-listed })
+		parsed := make(chan *manifest, 1)
+		go func() { parsed <- parseManifest(recorded, folderID(dir)) }()
+		o.previous = sync.OnceValue(func() *manifest { return <-parsed })
 	} else {
 		if _, err := os.Stat(dir); err != nil {
 			if err := os.Mkdir(dir, 0o755); err != nil {
@@ -204,12 +217,16 @@ func (o *output) writeThen(rel string, data []byte, done func([]byte)) error {
 func (o *output) writer() {
 	defer o.wg.Done()
 	written := map[string]bool{}
+	stamps := map[string]fileStamp{}
 	buf := make([]byte, 32<<10)
 	for f := range o.files {
 		rel := filepath.FromSlash(f.rel)
 		written[rel] = true
-		if err := o.put(filepath.Join(o.dir, rel), f.data, buf); err != nil {
+		st, err := o.put(rel, f.data, buf)
+		if err != nil {
 			o.fail(err)
+		} else if st != nil {
+			stamps[rel] = *st
 		}
 		if f.done != nil {
 			f.done(f.data)
@@ -218,6 +235,9 @@ func (o *output) writer() {
 	o.mu.Lock()
 	for rel := range written {
 		o.written[rel] = true
+	}
+	for rel, st := range stamps {
+		o.stamps[rel] = st
 	}
 	o.mu.Unlock()
 }
@@ -230,24 +250,57 @@ func (o *output) fail(err error) {
 	o.mu.Unlock()
 }
 
-// put makes p hold data. In a reused folder an identical file is left as it is, and whatever
-// else stands at p (a folder, a link) is removed first, so nothing is written through a link.
-func (o *output) put(p string, data, buf []byte) error {
+// put makes the file at rel hold data, and returns its stamp for the manifest (nil where
+// the system gives none). In a reused folder an identical file is left as it is, and
+// whatever else stands at rel (a folder, a link) is removed first, so nothing is written
+// through a link.
+func (o *output) put(rel string, data, buf []byte) (*fileStamp, error) {
+	p := filepath.Join(o.dir, rel)
 	if err := o.mkdir(filepath.Dir(p)); err != nil {
-		return err
+		return nil, err
 	}
+	sum := fingerprint(data)
 	if o.reuse {
 		if fi, err := os.Lstat(p); err == nil {
 			if !fi.Mode().IsRegular() {
 				if err := os.RemoveAll(p); err != nil {
-					return err
+					return nil, err
 				}
-			} else if fi.Size() == int64(len(data)) && sameContent(p, data, buf) {
-				return nil
+			} else if fi.Size() == int64(len(data)) {
+				st, ok := stamp(fi, sum)
+				if ok && o.previous().holds(rel, st) {
+					o.trusted.Add(1)
+					return &st, nil
+				}
+				if sameContent(p, data, buf) {
+					return stampOrNil(st, ok), nil
+				}
 			}
 		}
 	}
-	return os.WriteFile(p, data, 0o644)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	_, err = f.Write(data)
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = f.Stat() // after the write: its change time is the one to record
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return stampOrNil(stamp(fi, sum)), nil
+}
+
+func stampOrNil(st fileStamp, ok bool) *fileStamp {
+	if !ok {
+		return nil
+	}
+	return &st
 }
 
 // mkdir makes dir and its parents, once per build. When the parent is known to exist, one
@@ -351,13 +404,18 @@ func (o *output) commit() error {
 			return err
 		}
 		moved = true
+		os.Rename(manifestPath(o.target), manifestPath(o.spare)) // none after a failed write below
 	}
 	if err := os.Rename(o.dir, o.target); err != nil {
 		if moved {
 			err = errors.Join(err, os.Rename(o.spare, o.target))
+			os.Rename(manifestPath(o.spare), manifestPath(o.target))
 		}
 		return err
 	}
+	// Last, and only a help to the build after next: without it, that build compares.
+	m := manifest{at: time.Now().UnixNano(), folder: folderID(o.target), files: o.stamps}
+	os.WriteFile(manifestPath(o.target), m.encode(), 0o644)
 	return nil
 }
 
