@@ -114,6 +114,12 @@ func newOutput(target, siteRoot string) (*output, error) {
 		o.removeInBackground(o.spare)
 	}
 	o.dirs.Store(dir, true)
+	// MkdirTemp makes the folder private (0700); a site's output is read by a web server
+	// that may run as another user, like every folder inside it.
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
 	if err := os.WriteFile(filepath.Join(dir, marker), nil, 0o644); err != nil {
 		os.RemoveAll(dir)
 		return nil, err

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/educare-handbook/handbook/generator/internal/corpus"
@@ -160,5 +161,23 @@ func TestBufferPoolLeavesLargeBuffersToTheCollector(t *testing.T) {
 	pool.put(make([]byte, 10, 100))
 	if b := pool.get(); cap(b) == 100 {
 		t.Fatal("a buffer over the limit was kept")
+	}
+}
+
+// The output is for a web server to read, which may run as another user.
+func TestOutputFolderIsReadableByOthers(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no Unix permissions")
+	}
+	target := filepath.Join(t.TempDir(), "public")
+	for i := 0; i < 3; i++ { // fresh, then the spare reused
+		writeOutput(t, target, map[string]string{"a/index.html": "alpha"})
+		fi, err := os.Stat(target)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := fi.Mode().Perm(); perm&0o005 != 0o005 {
+			t.Fatalf("build %d: public/ has mode %v", i+1, perm)
+		}
 	}
 }
