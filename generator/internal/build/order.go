@@ -7,9 +7,11 @@ import (
 )
 
 // renderOrder lists pages language by language, the way the layouts render fastest (they
-// are bound to one language at a time, see layout.Set), and within a language the long
+// are bound to one language at a time, see layout.Set), and within a language the longest
 // pages first: lists, the toolkit and the status page take up to a thousand times as long
-// as an article, and one that started last would keep a core waiting for it.
+// as an article. One that started last would keep a core waiting for it, and one started in
+// the middle of a small language's pages would make the other core wait at the next
+// language, whose layouts it cannot bind while that page renders.
 func renderOrder(s *site.Site, pages []*site.Page) []*site.Page {
 	langIndex := map[*site.Lang]int{}
 	for i, l := range s.Languages {
@@ -21,16 +23,19 @@ func renderOrder(s *site.Site, pages []*site.Page) []*site.Page {
 		if langIndex[a.Lang] != langIndex[b.Lang] {
 			return langIndex[a.Lang] < langIndex[b.Lang]
 		}
-		return listsMany(a) && !listsMany(b)
+		return renderWeight(a) > renderWeight(b)
 	})
 	return out
 }
 
-// listsMany reports whether a page shows many other pages.
-func listsMany(p *site.Page) bool {
+// renderWeight ranks pages by how long they take to render: those that show every page of
+// a language (or of all), then those that list a section's or a term's.
+func renderWeight(p *site.Page) int {
 	switch p.Kind {
-	case site.KindToolkit, site.KindStatus, site.KindSection, site.KindTerm, site.KindSearch:
-		return true
+	case site.KindToolkit, site.KindStatus, site.KindSearch:
+		return 2
+	case site.KindSection, site.KindTerm:
+		return 1
 	}
-	return false
+	return 0
 }
