@@ -37,7 +37,9 @@ func (m *Model) write(out *output, res *Result) error {
 		}
 	}
 	err := timed(res, "render", func() error {
-		var firstErr atomic.Value
+		// The first error writing a file. (An atomic.Value would panic on a second error of
+		// another type.)
+		var firstErr atomic.Pointer[error]
 		work.Each(len(pages), func(i int) {
 			p := pages[i]
 			buf := pageBuffers.get()
@@ -58,13 +60,13 @@ func (m *Model) write(out *output, res *Result) error {
 				pageBuffers.put(rendered)
 			}
 			if err := out.writeThen(p.OutputPath(), html, pageBuffers.put); err != nil {
-				firstErr.CompareAndSwap(nil, err)
+				firstErr.CompareAndSwap(nil, &err)
 				return
 			}
 			files.Add(1)
 		})
-		if err, ok := firstErr.Load().(error); ok {
-			return err
+		if err := firstErr.Load(); err != nil {
+			return *err
 		}
 		renderErrs.report(diags)
 		return diags.Err()
