@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -103,7 +102,7 @@ func BuildModel(opts Options) (model *Model, res *Result, err error) {
 			model, err = nil, fmt.Errorf("internal error, please report it with the input that caused it: %v", r)
 		}
 	}()
-	fsys := os.DirFS(opts.Root)
+	fsys := newSiteFS(opts.Root)
 	m, err := Load(fsys, opts, res)
 	if err != nil {
 		return nil, res, err
