@@ -138,13 +138,24 @@ func (r *Renderer) Render(d *Doc) ([]byte, error) {
 
 // AppendRender is Render appending the HTML to dst.
 func (r *Renderer) AppendRender(dst []byte, d *Doc) ([]byte, error) {
-	buf := bytes.NewBuffer(dst)
+	buf := directWriter{bytes.NewBuffer(dst)}
 	buf.Grow(len(d.source) * 2)
 	if err := r.md.Renderer().Render(buf, d.source, d.root); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
+
+// directWriter lets goldmark write straight into a buffer: it wraps any other writer in a
+// bufio.Writer of its own (4 KB, and a second copy of the page) unless it is given one
+// that already buffers.
+type directWriter struct{ *bytes.Buffer }
+
+var _ util.BufWriter = directWriter{}
+
+func (w directWriter) Available() int { return w.Cap() - w.Len() }
+func (w directWriter) Buffered() int  { return 0 }
+func (w directWriter) Flush() error   { return nil }
 
 // collect walks the tree once for headings, links, boxes and raw HTML.
 func (d *Doc) collect() {
