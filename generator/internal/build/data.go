@@ -45,6 +45,11 @@ type SwitchItem struct {
 	Current    bool
 	Translated bool
 	Partial    bool // a language with only some pages: listed under "more languages"
+	// Missing says, in the page's language, that the page is not in this one ("not
+	// translated yet"); empty when it is, or for the page's own language. Given here rather
+	// than read by the partial, the entry reads no UI string, so one drawing of a
+	// translation's entry serves the page in every other language.
+	Missing string
 	// Key tells one drawing of the entry from another (partialCached): the entry of the
 	// page's own language names no address, so it is drawn once per language.
 	Key string
@@ -76,7 +81,8 @@ func (m *Model) pageData(p *site.Page) *PageData {
 		if !item.Current {
 			item.Key += " " + item.URL
 			if !item.Translated {
-				item.Key += " (missing)"
+				item.Missing = t(p.Lang, "translation.missing")
+				item.Key += " (missing: " + item.Missing + ")"
 			}
 		}
 		if item.Partial {

@@ -53,3 +53,13 @@ func TestMoreLanguagesListIsThePagesOwn(t *testing.T) {
 	contains(t, dir, "en/index.html", `<a href="/da/" hreflang="da" data-lang="da"><span lang="da" dir="ltr">Dansk</span></a>`)
 	contains(t, dir, "en/404.html", `<a href="/da/" hreflang="da" data-lang="da" class="lang-missing">`)
 }
+
+// An entry of the switcher for a language the page is not in says so in the page's
+// language, though the drawing of an entry is shared by the pages of every language.
+func TestSwitcherSaysMissingInThePagesLanguage(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages+"-- content/_index.da.md --\n"+sitetest.Page("page", "", "Velkommen.\n"))
+	mustBuild(t, dir)
+	contains(t, dir, "en/guides/asking-parents/index.html", `<a href="/da/" hreflang="da" data-lang="da" class="lang-missing"><span lang="da" dir="ltr">Dansk</span> <small>(not translated yet)</small></a>`)
+	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", `<a href="/da/" hreflang="da" data-lang="da" class="lang-missing"><span lang="da" dir="ltr">Dansk</span> <small>(nog niet vertaald)</small></a>`)
+	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", `<a href="/en/guides/asking-parents/" hreflang="en" data-lang="en"><span lang="en" dir="ltr">English</span></a>`)
+}
