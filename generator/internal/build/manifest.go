@@ -59,6 +59,13 @@ func manifestPath(dir string) string {
 	return filepath.Join(parent, "."+strings.TrimPrefix(base, ".")+".manifest")
 }
 
+// RemoveOutput removes an output folder and the manifest kept beside it, for callers that
+// build into folders of their own and throw them away (serve).
+func RemoveOutput(dir string) error {
+	os.Remove(manifestPath(dir))
+	return os.RemoveAll(dir)
+}
+
 // folderID is the inode of the folder dir; 0 when unknown, which no manifest matches.
 func folderID(dir string) uint64 {
 	fi, err := os.Lstat(dir)

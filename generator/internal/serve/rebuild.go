@@ -132,7 +132,7 @@ func (s *Server) fullBuild(changed []string) {
 	out := s.siteDir(n)
 	m, res, err := build.BuildModel(build.Options{Root: s.opts.Root, Out: out, BaseURL: s.URL(), Drafts: s.opts.Drafts, Updated: s.opts.Updated})
 	if err != nil {
-		os.RemoveAll(out)
+		build.RemoveOutput(out)
 		if res.Diags.Count(diag.Error) == 0 {
 			res.Diags.Errorf("", 0, "", "%v", err)
 		}
@@ -152,7 +152,7 @@ func (s *Server) fullBuild(changed []string) {
 			defer s.cleanup.Done()
 			// Requests already reading from the old folder keep their open files.
 			time.Sleep(time.Second)
-			os.RemoveAll(old)
+			build.RemoveOutput(old)
 		}()
 	}
 	what := "built"

@@ -376,3 +376,28 @@ func TestFirstBuildFailure(t *testing.T) {
 	write(t, dir, "content/guides/asking-parents.en.md", strings.Replace(sitetest.Read(t, dir, "content/guides/asking-parents.en.md"), "See [it](../cases/nope.en.md).", "Repaired.", 1))
 	waitFor(t, s.URL()+"en/guides/asking-parents/", "served the repaired site", shows("Repaired."))
 }
+
+// Each full build writes into a folder of its own; the folder it replaces goes, and so does
+// the manifest the build kept beside it.
+func TestReplacedBuildsLeaveNothingBehind(t *testing.T) {
+	s, dir := preview(t, fixture)
+	write(t, dir, "content/guides/home-visits.en.md", guide("Home visits", "Knock first."))
+	waitFor(t, s.URL()+"en/guides/home-visits/", "served the new page", shows("Knock first."))
+	var names []string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		entries, _ := os.ReadDir(s.tmp)
+		names = names[:0]
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		if len(names) == 2 {
+			break
+		}
+	}
+	s.mu.Lock()
+	current := filepath.Base(s.dir)
+	s.mu.Unlock()
+	if want := []string{"." + current + ".manifest", current}; strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Fatalf("the temporary folder holds %v, want %v", names, want)
+	}
+}
