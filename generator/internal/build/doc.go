@@ -1,8 +1,11 @@
 // Package build owns the pipeline and is the only writer of the output folder:
 //
-//	read i18n/ and content/ → parse Markdown (parallel) → site model → resolve links →
-//	render Markdown (parallel) → layouts (parallel) → minify → write to a fresh folder → swap
+//	read i18n/ and content/ → parse and render Markdown, links resolved (parallel) →
+//	site model → search index → layouts (parallel) → write into the spare folder → swap
 //
 // Every problem of a run is collected and reported together; any error stops the build
 // before the output folder is touched, and the previous output stays exactly as it was.
+// The folder written is the spare from the build before last, brought up to date: files
+// whose bytes did not change are left alone, on the word of its manifest (manifest.go) or
+// after a comparison (output.go).
 package build
