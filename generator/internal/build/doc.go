@@ -1,7 +1,7 @@
 // Package build owns the pipeline and is the only writer of the output folder:
 //
-//	read i18n/ and content/ → parse and render Markdown, links resolved (parallel) →
-//	site model → search index → layouts (parallel) → write into the spare folder → swap
+//	read i18n/ and content/ → site model → Markdown parsed and rendered, links resolved
+//	(parallel) → search index → layouts (parallel) → write into the spare folder → swap
 //
 // Every problem of a run is collected and reported together; any error stops the build
 // before the output folder is touched, and the previous output stays exactly as it was.
