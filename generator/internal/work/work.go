@@ -25,20 +25,27 @@ func Each(n int, fn func(i int)) {
 	}
 	workers := min(runtime.GOMAXPROCS(0), n)
 	var wg sync.WaitGroup
-	next := make(chan int, workers)
+	// Each worker takes the next index from a counter, in order. (Handed out through a
+	// channel by the caller's goroutine, they left a worker waiting whenever every core was
+	// busy and the caller could not run to refill it: 37 ms of waiting in a 1,000-page build.)
+	var next atomic.Int64
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
 				safe(i)
+				// A worker that never waits keeps other goroutines (the writers that hand
+				// page buffers back, the collector's workers) off its core until the
+				// scheduler preempts it, 10 ms later: offer the core between items.
+				runtime.Gosched()
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	if r := failure.Load(); r != nil {
 		panic(r)
