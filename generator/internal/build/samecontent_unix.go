@@ -15,7 +15,7 @@ import (
 // files a 10,000-page rebuild compares. Anything unexpected answers "not the same", and
 // the file is written again.
 func sameContent(p string, data, buf []byte) bool {
-	fd, err := syscall.Open(p, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	fd, err := openRetrying(p)
 	if err != nil {
 		return false
 	}

@@ -98,7 +98,7 @@ func (m *Model) writeSiteFiles(out *output) (int, error) {
 	if err := m.assets.write(out); err != nil {
 		return 0, err
 	}
-	extra, err := m.siteFiles(newPageMinifier())
+	extra, err := m.siteFiles(m.pageMini)
 	if err != nil {
 		return 0, err
 	}
