@@ -284,22 +284,11 @@ func (o *output) put(rel string, data, buf []byte) (*fileStamp, error) {
 			}
 		}
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	st, ok, err := createFile(p, data, sum)
 	if err != nil {
 		return nil, err
 	}
-	_, err = f.Write(data)
-	var fi os.FileInfo
-	if err == nil {
-		fi, err = f.Stat() // after the write: its change time is the one to record
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return nil, err
-	}
-	return stampOrNil(stamp(fi, sum)), nil
+	return stampOrNil(st, ok), nil
 }
 
 func stampOrNil(st fileStamp, ok bool) *fileStamp {
