@@ -305,6 +305,14 @@ func (o *output) mkdir(dir string) error {
 		return nil
 	}
 	var err error
+	if o.reuse {
+		// Most folders of a reused output are there already. Looking is lock-free;
+		// mkdir takes the parent's lock, which the other writers in it wait for.
+		if fi, serr := os.Lstat(dir); serr == nil && fi.IsDir() {
+			o.dirs.Store(dir, true)
+			return nil
+		}
+	}
 	if _, ok := o.dirs.Load(filepath.Dir(dir)); ok {
 		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
 			err = nil
