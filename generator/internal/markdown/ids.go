@@ -17,26 +17,29 @@ type headingIDs struct {
 
 func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
-// Slugify turns heading text into an ID: NFC, lower case, letters, digits and combining marks
-// kept, everything else a single hyphen.
+// Slugify turns heading text into an ID: lower case, NFC, letters, digits and combining marks
+// kept, everything else a single hyphen. An ID must come out of Slugify unchanged, so lower
+// case comes before NFC ("Y̊" has no composed capital, but lowered it composes to "ẙ"), and
+// the result is NFC again (a dropped apostrophe can bring two runs of combining marks
+// together, which NFC puts in canonical order).
 func Slugify(text string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFC.String(text) {
+	for _, r := range norm.NFC.String(strings.ToLower(text)) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r):
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
-			b.WriteRune(unicode.ToLower(r))
+			b.WriteRune(r)
 		case r == '\'' || r == '’':
 			// "parents' voices" → "parents-voices", not "parents--voices"
 		default:
 			hyphen = true
 		}
 	}
-	return b.String()
+	return norm.NFC.String(b.String())
 }
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
