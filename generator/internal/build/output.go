@@ -304,28 +304,13 @@ func (o *output) mkdir(dir string) error {
 	if _, ok := o.dirs.Load(dir); ok {
 		return nil
 	}
-	var err error
 	if o.reuse {
-		// Most folders of a reused output are there already. Looking is lock-free;
-		// mkdir takes the parent's lock, which the other writers in it wait for.
-		if fi, serr := os.Lstat(dir); serr == nil && fi.IsDir() {
-			o.dirs.Store(dir, true)
-			return nil
-		}
+		return o.mkdirReused(dir)
 	}
+	var err error
 	if _, ok := o.dirs.Load(filepath.Dir(dir)); ok {
-		if err = os.Mkdir(dir, 0o755); errors.Is(err, fs.ErrExist) {
-			err = nil
-			if fi, serr := os.Lstat(dir); serr != nil || !fi.IsDir() {
-				err = fmt.Errorf("mkdir %s: not a folder", dir)
-			}
-		}
+		err = mkdirOne(dir)
 	} else {
-		err = os.MkdirAll(dir, 0o755)
-	}
-	if err != nil && o.reuse {
-		// A reused folder may hold a file or a link where this build needs a folder.
-		o.clearPath(dir)
 		err = os.MkdirAll(dir, 0o755)
 	}
 	if err == nil {
@@ -334,24 +319,48 @@ func (o *output) mkdir(dir string) error {
 	return err
 }
 
-// clearPath removes anything that is not a folder on the way from o.dir down to dir.
-func (o *output) clearPath(dir string) {
-	rel, err := filepath.Rel(o.dir, dir)
-	if err != nil {
-		return
-	}
-	p := o.dir
-	for _, part := range strings.Split(rel, string(filepath.Separator)) {
-		p = filepath.Join(p, part)
-		fi, err := os.Lstat(p)
-		if err != nil {
-			return
+// mkdirReused makes dir in a reused folder, which holds whatever an earlier build, or a
+// person, left there. It goes one level at a time down from folders this build has checked,
+// and removes a file or a link where a folder belongs instead of following it: a link to a
+// folder elsewhere must not take this build's files out of the output. It looks before it
+// makes: most folders are there already, and looking takes no lock, while mkdir takes the
+// parent's, which the other writers in it wait for.
+func (o *output) mkdirReused(dir string) error {
+	parent := filepath.Dir(dir)
+	if _, ok := o.dirs.Load(parent); !ok {
+		if parent == dir || !isWithin(parent, o.dir) {
+			return fmt.Errorf("mkdir %s: not inside the output folder %s", dir, o.dir)
 		}
-		if !fi.IsDir() {
-			os.Remove(p)
-			return
+		if err := o.mkdirReused(parent); err != nil {
+			return err
 		}
 	}
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() {
+		if err == nil {
+			if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+		}
+		if err := mkdirOne(dir); err != nil {
+			return err
+		}
+	}
+	o.dirs.Store(dir, true)
+	return nil
+}
+
+// mkdirOne makes dir in a folder that exists. One that another writer made meanwhile will do;
+// anything else standing there will not.
+func mkdirOne(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		if fi, serr := os.Lstat(dir); serr == nil && fi.IsDir() {
+			return nil
+		}
+		return fmt.Errorf("mkdir %s: not a folder", dir)
+	}
+	return err
 }
 
 // flush waits for every queued file to be on disk, then, in a reused folder, removes what

@@ -28,7 +28,7 @@ func TestRebuildOverPreviousOutputEqualsFreshBuild(t *testing.T) {
 	sitetest.Write(t, dir, "content/about/new.en.md", sitetest.Page("page", "", "A new page.\n"))
 
 	// And mess up the spare: a stray file, a folder where a file goes, a file where a folder
-	// goes, a link pointing outside the output.
+	// goes, links pointing outside the output.
 	outside := filepath.Join(t.TempDir(), "outside.html")
 	sitetest.Write(t, spare, "stray/deep/file.txt", "left over")
 	os.Remove(filepath.Join(spare, "en/index.html"))
@@ -38,6 +38,13 @@ func TestRebuildOverPreviousOutputEqualsFreshBuild(t *testing.T) {
 	os.Remove(filepath.Join(spare, "en/guides/asking-parents/index.html"))
 	os.WriteFile(outside, []byte("outside"), 0o644)
 	if err := os.Symlink(outside, filepath.Join(spare, "en/guides/asking-parents/index.html")); err != nil {
+		t.Fatal(err)
+	}
+
+	// A link to a folder outside, where the build needs a folder of its own.
+	outsideDir := t.TempDir()
+	os.RemoveAll(filepath.Join(spare, "en/about"))
+	if err := os.Symlink(outsideDir, filepath.Join(spare, "en/about")); err != nil {
 		t.Fatal(err)
 	}
 
@@ -52,6 +59,9 @@ func TestRebuildOverPreviousOutputEqualsFreshBuild(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(outside); string(b) != "outside" {
 		t.Fatal("the build wrote through a link in its old output")
+	}
+	if entries, _ := os.ReadDir(outsideDir); len(entries) > 0 {
+		t.Fatalf("the build wrote %d entries through a link to a folder in its old output", len(entries))
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public/nl/gidsen/ouders-bevragen")); err == nil {
 		t.Fatal("the removed page's folder is still there")
