@@ -18,14 +18,15 @@ type headingIDs struct {
 func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
 
 // Slugify turns heading text into an ID: lower case, NFC, letters, digits and combining marks
-// kept, everything else a single hyphen. An ID must come out of Slugify unchanged, so lower
-// case comes before NFC ("Y̊" has no composed capital, but lowered it composes to "ẙ"), and
-// the result is NFC again (a dropped apostrophe can bring two runs of combining marks
-// together, which NFC puts in canonical order).
+// kept, everything else a single hyphen. The text is NFC before it is lowered, so that "İ"
+// lowers the same whether it is one code point or I and a combining dot; NFC again after
+// ("Y̊" has no composed capital, but lowered it composes to "ẙ"); and the ID once more at the
+// end, since a dropped apostrophe can bring two runs of combining marks together, which NFC
+// puts in canonical order. So an ID comes out of Slugify unchanged.
 func Slugify(text string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range norm.NFC.String(strings.ToLower(text)) {
+	for _, r := range norm.NFC.String(strings.ToLower(norm.NFC.String(text))) {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r):
 			if hyphen && b.Len() > 0 {

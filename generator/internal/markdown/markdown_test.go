@@ -35,6 +35,23 @@ func TestHeadingIDsKeepEveryScript(t *testing.T) {
 	}
 }
 
+// The same text gives the same ID however its letters are encoded: "İ" as one code point
+// or as I and a combining dot; "é" composed or not.
+func TestHeadingIDsDoNotDependOnUnicodeForm(t *testing.T) {
+	for _, pair := range [][2]string{
+		{"\u0130stanbul", "I\u0307stanbul"},
+		{"caf\u00e9 ouders", "cafe\u0301 ouders"},
+		{"\u00c7ocuk", "C\u0327ocuk"},
+	} {
+		if a, b := Slugify(pair[0]), Slugify(pair[1]); a != b {
+			t.Errorf("Slugify(%q) = %q but Slugify(%q) = %q", pair[0], a, pair[1], b)
+		}
+	}
+	if got := Slugify("\u0130stanbul"); got != "istanbul" {
+		t.Errorf("Slugify(İstanbul) = %q, want %q", got, "istanbul")
+	}
+}
+
 func TestExplicitHeadingIDWins(t *testing.T) {
 	d, _ := render(t, "## Een kind {#een-kind}\n\n## Een kind\n")
 	if d.Headings[0].ID != "een-kind" || d.Headings[1].ID != "een-kind-1" {
