@@ -37,6 +37,8 @@ type output struct {
 	existing func() []entry   // what a reused folder held, listed while the build runs
 	previous func() *manifest // what the build that wrote a reused folder recorded (see manifest)
 	dirs     sync.Map         // folders known to exist, by absolute path
+	// replacing is held while a file or link in a reused folder gives way to a folder.
+	replacing sync.Mutex
 
 	files   chan pendingFile
 	wg      sync.WaitGroup
@@ -336,18 +338,33 @@ func (o *output) mkdirReused(dir string) error {
 		}
 	}
 	fi, err := os.Lstat(dir)
-	if err != nil || !fi.IsDir() {
-		if err == nil {
-			if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
-		}
-		if err := mkdirOne(dir); err != nil {
-			return err
-		}
+	switch {
+	case err == nil && fi.IsDir():
+	case err == nil:
+		err = o.replaceWithFolder(dir)
+	default:
+		err = mkdirOne(dir)
+	}
+	if err != nil {
+		return err
 	}
 	o.dirs.Store(dir, true)
 	return nil
+}
+
+// replaceWithFolder removes the file or link at dir and makes a folder there. One writer at a
+// time, looking again first: two writers that both saw the link must not have the second
+// remove the folder the first has just made and begun to fill.
+func (o *output) replaceWithFolder(dir string) error {
+	o.replacing.Lock()
+	defer o.replacing.Unlock()
+	if fi, err := os.Lstat(dir); err == nil && fi.IsDir() {
+		return nil
+	}
+	if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return mkdirOne(dir)
 }
 
 // mkdirOne makes dir in a folder that exists. One that another writer made meanwhile will do;
