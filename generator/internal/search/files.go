@@ -6,13 +6,18 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strconv"
+	"sync"
 	"unicode/utf8"
+
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // maxSectionText caps the text kept for snippets and phrase checks per section.
 const maxSectionText = 6000
 
-// Files returns the index as files, by path relative to the language's index folder.
+// Files returns the index as files, by path relative to the language's index folder. The
+// shards and the page files are encoded on all cores: once the other languages are done, the
+// largest one is all that is left, and it would otherwise run on one core alone.
 func (idx *Index) Files() map[string][]byte {
 	files := map[string][]byte{}
 	put := func(name string, v any) string {
@@ -25,38 +30,29 @@ func (idx *Index) Files() map[string][]byte {
 		return key
 	}
 
-	var shardNames []string
-	for i, sh := range idx.shardList {
-		w := map[string]string{}
-		p := map[string][]int{}
-		v := map[string][]string{}
-		for _, k := range sh.items {
-			if s, ok := idx.words[k]; ok {
-				if s == k {
-					s = ""
-				}
-				w[k] = s
-			}
-			if ps, ok := idx.postings[k]; ok {
-				p[k] = flatten(ps)
-				if vs := idx.variants[k]; len(vs) > 0 {
-					v[k] = vs
-				}
-			}
-		}
-		name := put("t/"+strconv.Itoa(i), map[string]any{"w": w, "p": p, "v": v})
-		shardNames = append(shardNames, sh.key, name)
-	}
-
 	// Each doc is written once, wrapped, with a stand-in for its folder's name: that name
 	// is a hash of every doc, known only at the end, and has a fixed length.
 	const dirStandIn = "d________"
+	shards := make([][]byte, len(idx.shardList))
+	shardKeys := make([]string, len(idx.shardList))
 	docs := make([][]byte, len(idx.Pages))
-	at := make([]int, len(idx.Pages)) // where the stand-in is in each file
-	h := sha256.New()
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	for i, p := range idx.Pages {
+	at := make([]int, len(idx.Pages))      // where the stand-in is in each file
+	body := make([][2]int, len(idx.Pages)) // where its JSON is
+	var buffers sync.Pool                  // each doc is encoded into one, then copied to size
+	work.Each(len(shards)+len(docs), func(i int) {
+		if i < len(shards) {
+			key := "t/" + strconv.Itoa(i)
+			data, _ := json.Marshal(idx.shardData(idx.shardList[i]))
+			key += "." + hash(data)
+			shards[i], shardKeys[i] = wrap(idx.Lang+"/"+key, data), key
+			return
+		}
+		i -= len(shards)
+		buf, _ := buffers.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = &bytes.Buffer{}
+		}
+		defer buffers.Put(buf)
 		buf.Reset()
 		k, _ := json.Marshal(idx.Lang + "/" + dirStandIn + "/" + strconv.Itoa(i))
 		buf.WriteString("hbsearch(")
@@ -64,11 +60,21 @@ func (idx *Index) Files() map[string][]byte {
 		buf.Write(k)
 		buf.WriteByte(',')
 		start := buf.Len()
-		enc.Encode(docJSON(p))
+		json.NewEncoder(buf).Encode(docJSON(idx.Pages[i]))
 		buf.Truncate(buf.Len() - 1) // Encode ends with a line break; Marshal does not
-		h.Write(buf.Bytes()[start:])
+		body[i] = [2]int{start, buf.Len()}
 		buf.WriteString(");\n")
 		docs[i] = bytes.Clone(buf.Bytes())
+	})
+
+	var shardNames []string
+	for i, sh := range idx.shardList {
+		files[shardKeys[i]+".js"] = shards[i]
+		shardNames = append(shardNames, sh.key, shardKeys[i])
+	}
+	h := sha256.New()
+	for i, data := range docs {
+		h.Write(data[body[i][0]:body[i][1]])
 	}
 	dir := "d" + hex.EncodeToString(h.Sum(nil))[:8]
 	for i, data := range docs {
@@ -79,6 +85,29 @@ func (idx *Index) Files() map[string][]byte {
 	filters := put("f", idx.filters())
 	put("index", map[string]any{"lang": idx.Lang, "n": len(idx.Pages), "s": shardNames, "d": dir, "f": filters, "syn": idx.synonyms})
 	return files
+}
+
+// shardData is what a shard holds: its words with their stems (empty where the word is its
+// own stem), postings and variants.
+func (idx *Index) shardData(sh shard) map[string]any {
+	w := map[string]string{}
+	p := map[string][]int{}
+	v := map[string][]string{}
+	for _, k := range sh.items {
+		if s, ok := idx.words[k]; ok {
+			if s == k {
+				s = ""
+			}
+			w[k] = s
+		}
+		if ps, ok := idx.postings[k]; ok {
+			p[k] = flatten(ps)
+			if vs := idx.variants[k]; len(vs) > 0 {
+				v[k] = vs
+			}
+		}
+	}
+	return map[string]any{"w": w, "p": p, "v": v}
 }
 
 // wrap makes a file that registers its data: hbsearch("en/t/3.1a2b3c4d",{…});
