@@ -313,6 +313,24 @@ func TestOutputFolderThatWouldLoseDataIsRefused(t *testing.T) {
 	}
 }
 
+// The folder beside the output where the previous output is kept is replaced by every
+// build: one this generator did not make is refused, not deleted.
+func TestForeignFolderWhereTheSpareGoesIsRefused(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, ".public.old/notes.txt", "my notes")
+	_, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/"})
+	if err == nil || !strings.Contains(err.Error(), ".public.old") {
+		t.Fatalf("build over a foreign .public.old: error %v, want one naming it", err)
+	}
+	if got := sitetest.Read(t, dir, ".public.old/notes.txt"); got != "my notes" {
+		t.Fatal("a refused build touched a foreign folder")
+	}
+	// An empty folder there is no loss: the build goes ahead.
+	os.RemoveAll(filepath.Join(dir, ".public.old"))
+	os.Mkdir(filepath.Join(dir, ".public.old"), 0o755)
+	mustBuild(t, dir)
+}
+
 // treeHash hashes every file name and content under dir.
 func treeHash(t *testing.T, dir string) string {
 	t.Helper()

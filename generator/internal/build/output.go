@@ -85,6 +85,14 @@ func newOutput(target, siteRoot string) (*output, error) {
 		return nil, fmt.Errorf("output folder %s exists and was not made by this generator; remove it or choose another --out", target)
 	}
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	spare := filepath.Join(parent, "."+base+".old")
+	if fi, err := os.Lstat(spare); err == nil && !isOurs(spare) {
+		// The spare is removed or replaced below: only one this generator made, or an
+		// empty folder, may go.
+		if entries, err := os.ReadDir(spare); err != nil || len(entries) > 0 || !fi.IsDir() {
+			return nil, fmt.Errorf("%s is where the previous output is kept, but it exists and was not made by this generator; move it away, or choose another --out", spare)
+		}
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -92,7 +100,7 @@ func newOutput(target, siteRoot string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: abs, dir: dir, spare: filepath.Join(parent, "."+base+".old"),
+	o := &output{target: abs, dir: dir, spare: spare,
 		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}, stamps: map[string]fileStamp{}}
 	o.previous = func() *manifest { return &manifest{} }
 	// The spare's manifest is read and removed before anything changes in the spare: a
