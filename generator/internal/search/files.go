@@ -22,11 +22,8 @@ func (idx *Index) Files() map[string][]byte {
 	files := map[string][]byte{}
 	put := func(name string, v any) string {
 		data, _ := json.Marshal(v)
-		key := name
-		if name != "index" {
-			key = name + "." + hash(data)
-		}
-		files[key+".js"] = wrap(idx.Lang+"/"+key, data)
+		key, file := idx.file(name, data)
+		files[key+".js"] = file
 		return key
 	}
 
@@ -41,10 +38,8 @@ func (idx *Index) Files() map[string][]byte {
 	var buffers sync.Pool                  // each doc is encoded into one, then copied to size
 	work.Each(len(shards)+len(docs), func(i int) {
 		if i < len(shards) {
-			key := "t/" + strconv.Itoa(i)
 			data, _ := json.Marshal(idx.shardData(idx.shardList[i]))
-			key += "." + hash(data)
-			shards[i], shardKeys[i] = wrap(idx.Lang+"/"+key, data), key
+			shardKeys[i], shards[i] = idx.file("t/"+strconv.Itoa(i), data)
 			return
 		}
 		i -= len(shards)
@@ -108,6 +103,16 @@ func (idx *Index) shardData(sh shard) map[string]any {
 		}
 	}
 	return map[string]any{"w": w, "p": p, "v": v}
+}
+
+// file is the file called name that holds data: its key (the name and a hash of the data,
+// except for the entry, index.js, whose name is fixed) and its bytes.
+func (idx *Index) file(name string, data []byte) (key string, file []byte) {
+	key = name
+	if name != "index" {
+		key = name + "." + hash(data)
+	}
+	return key, wrap(idx.Lang+"/"+key, data)
 }
 
 // wrap makes a file that registers its data: hbsearch("en/t/3.1a2b3c4d",{…});
