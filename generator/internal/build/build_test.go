@@ -331,6 +331,77 @@ func TestForeignFolderWhereTheSpareGoesIsRefused(t *testing.T) {
 	mustBuild(t, dir)
 }
 
+// What stands where the output goes is never followed or moved aside unless it is the
+// generator's: a link (it would take the site to wherever it points), a file, a way into
+// content/ through a link; and the manifest beside the output replaces a link, not its target.
+func TestLinksAndFilesWhereTheOutputGoesAreRefused(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	elsewhere := t.TempDir()
+	sitetest.Write(t, elsewhere, "site/keep.txt", "keep")
+	os.Symlink(filepath.Join(elsewhere, "site"), filepath.Join(dir, "linked"))
+	sitetest.Write(t, dir, "notes", "my notes")
+	os.Symlink(filepath.Join(dir, "content"), filepath.Join(dir, "c"))
+	for _, out := range []string{"linked", "notes", "c/out"} {
+		if _, err := Build(Options{Root: dir, Out: filepath.Join(dir, out), BaseURL: "https://handbook.example/"}); err == nil {
+			t.Errorf("--out %s was accepted", out)
+		}
+	}
+	if got := sitetest.Read(t, dir, "notes"); got != "my notes" {
+		t.Error("a refused build touched the file at --out")
+	}
+	if entries, _ := os.ReadDir(filepath.Join(elsewhere, "site")); len(entries) != 1 {
+		t.Errorf("a refused build wrote through the link at --out: %d entries", len(entries))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "out")); err == nil {
+		t.Error("a build wrote into content/ through a link")
+	}
+
+	// A link to an earlier output of this generator is refused too: the swap would move the
+	// link aside, and a later build would write into its target.
+	built := filepath.Join(elsewhere, "built")
+	if _, err := Build(Options{Root: dir, Out: built, BaseURL: "https://handbook.example/"}); err != nil {
+		t.Fatal(err)
+	}
+	os.Symlink(built, filepath.Join(dir, "public"))
+	if _, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/"}); err == nil {
+		t.Error("--out public, a link to an earlier output, was accepted")
+	}
+}
+
+func TestManifestReplacesALinkInsteadOfWritingThroughIt(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	victim := filepath.Join(t.TempDir(), "victim")
+	os.WriteFile(victim, []byte("mine"), 0o644)
+	os.Symlink(victim, filepath.Join(dir, ".public.manifest"))
+	mustBuild(t, dir)
+	if b, _ := os.ReadFile(victim); string(b) != "mine" {
+		t.Error("the manifest was written through a link")
+	}
+}
+
+// A rebuild that changes a file writes a new file: a hard link to the old one (a backup made
+// with cp -al) keeps the old bytes.
+func TestRebuildLeavesHardLinkedCopiesAlone(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	mustBuild(t, dir)
+	backup := filepath.Join(t.TempDir(), "robots.txt")
+	spareRobots := filepath.Join(dir, ".public.old", "robots.txt")
+	before, _ := os.ReadFile(spareRobots)
+	if err := os.Link(spareRobots, backup); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	if _, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://other.example/"}); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := os.ReadFile(backup); !bytes.Equal(after, before) {
+		t.Errorf("the hard-linked copy changed with the rebuild:\n%s", after)
+	}
+	if now := sitetest.Read(t, dir, "public/robots.txt"); !strings.Contains(now, "other.example") {
+		t.Errorf("the rebuild did not write the new robots.txt: %s", now)
+	}
+}
+
 // treeHash hashes every file name and content under dir.
 func treeHash(t *testing.T, dir string) string {
 	t.Helper()

@@ -73,25 +73,23 @@ func newOutput(target, siteRoot string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	if abs == root || isWithin(root, abs) {
+	// Compared with links resolved: "--out c/x", where c links to content/, is content/x.
+	realAbs, realRoot := resolveExisting(abs), resolveExisting(root)
+	if realAbs == realRoot || isWithin(realRoot, realAbs) {
 		return nil, fmt.Errorf("output folder %s would replace the site itself; choose another --out", target)
 	}
 	for _, in := range []string{"content", "layouts", "static", "i18n", "generator"} {
-		if isWithin(abs, filepath.Join(root, in)) {
+		if isWithin(realAbs, filepath.Join(realRoot, in)) {
 			return nil, fmt.Errorf("output folder %s is inside %s/; choose another --out", target, in)
 		}
 	}
-	if entries, err := os.ReadDir(abs); err == nil && len(entries) > 0 && !isOurs(abs) {
-		return nil, fmt.Errorf("output folder %s exists and was not made by this generator; remove it or choose another --out", target)
+	if why := notReplaceable(abs); why != "" {
+		return nil, fmt.Errorf("output folder %s %s; move it away or choose another --out", target, why)
 	}
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
 	spare := filepath.Join(parent, "."+base+".old")
-	if fi, err := os.Lstat(spare); err == nil && !isOurs(spare) {
-		// The spare is removed or replaced below: only one this generator made, or an
-		// empty folder, may go.
-		if entries, err := os.ReadDir(spare); err != nil || len(entries) > 0 || !fi.IsDir() {
-			return nil, fmt.Errorf("%s is where the previous output is kept, but it exists and was not made by this generator; move it away, or choose another --out", spare)
-		}
+	if why := notReplaceable(spare); why != "" {
+		return nil, fmt.Errorf("%s is where the previous output is kept, but it %s; move it away or choose another --out", spare, why)
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
@@ -145,6 +143,46 @@ func newOutput(target, siteRoot string) (*output, error) {
 func isOurs(dir string) bool {
 	fi, err := os.Lstat(filepath.Join(dir, marker))
 	return err == nil && fi.Mode().IsRegular()
+}
+
+// notReplaceable says why the build may not replace what stands at path (the output folder
+// or its spare), or "" when it may: nothing there, an empty folder, or a folder this
+// generator made. A link is refused, wherever it points: swapped or reused, it would take the
+// build's files to its target; so is a file, and a folder that cannot be read.
+func notReplaceable(path string) string {
+	fi, err := os.Lstat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ""
+	case err != nil:
+		return fmt.Sprintf("cannot be looked at (%v)", err)
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return "is a link (give the folder it points to, or remove the link)"
+	case !fi.IsDir():
+		return "is a file, not a folder"
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return fmt.Sprintf("cannot be read (%v)", err)
+	}
+	if len(entries) > 0 && !isOurs(path) {
+		return "exists and was not made by this generator"
+	}
+	return ""
+}
+
+// resolveExisting is path with the links in the part of it that exists resolved.
+func resolveExisting(path string) string {
+	rest := ""
+	for p := path; ; p = filepath.Dir(p) {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(real, rest)
+		}
+		if filepath.Dir(p) == p {
+			return path
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+	}
 }
 
 // listTree lists everything under dir, parents before their contents.
@@ -278,11 +316,7 @@ func (o *output) put(rel string, data, buf []byte) (*fileStamp, error) {
 	sum := fingerprint(data)
 	if o.reuse {
 		if fi, err := os.Lstat(p); err == nil {
-			if !fi.Mode().IsRegular() {
-				if err := os.RemoveAll(p); err != nil {
-					return nil, err
-				}
-			} else if fi.Size() == int64(len(data)) {
+			if fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
 				st, ok := stamp(fi, sum)
 				if ok && o.previous().holds(rel, st) {
 					o.trusted.Add(1)
@@ -291,6 +325,11 @@ func (o *output) put(rel string, data, buf []byte) (*fileStamp, error) {
 				if sameContent(p, data, buf) {
 					return stampOrNil(st, ok), nil
 				}
+			}
+			// Removed, not truncated and rewritten: the file may have other names (a backup
+			// made with cp -al or rsync --link-dest), which must keep the old bytes.
+			if err := os.RemoveAll(p); err != nil {
+				return nil, err
 			}
 		}
 	}
@@ -452,8 +491,28 @@ func (o *output) commit() error {
 	}
 	// Last, and only a help to the build after next: without it, that build compares.
 	m := manifest{at: time.Now().UnixNano(), folder: folderID(o.target), files: o.stamps}
-	os.WriteFile(manifestPath(o.target), m.encode(), 0o644)
+	writeReplacing(manifestPath(o.target), m.encode())
 	return nil
+}
+
+// writeReplacing puts data at path by renaming a new file there: whatever stood at path (a
+// link, say) is replaced, not written through.
+func writeReplacing(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }
 
 // abort gives up the written folder; the target is untouched. A reused folder goes back to
