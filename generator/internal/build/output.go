@@ -121,6 +121,11 @@ func newOutput(target, siteRoot string) (*output, error) {
 		}
 		o.removeInBackground(o.spare)
 	}
+	o.trash.Add(1)
+	go func() {
+		defer o.trash.Done()
+		o.removeLeftovers(parent, base)
+	}()
 	o.dirs.Store(dir, true)
 	// MkdirTemp makes the folder private (0700); a site's output is read by a web server
 	// that may run as another user, like every folder inside it.
@@ -242,6 +247,29 @@ func (o *output) removeInBackground(dir string) {
 		wg.Wait()
 		os.RemoveAll(trash)
 	}()
+}
+
+// leftoverAge is how old a folder a build left behind (killed before it could clean up) must
+// be before a later build removes it: a build that is still running is never that old.
+const leftoverAge = time.Hour
+
+// removeLeftovers removes, in the background, the folders that builds into this target were
+// killed before they could remove (listing the parent folder, which may be large, included): a folder being written (".public.new-…", marked as the
+// generator's) and a spare on its way out (".public.old.trash-…").
+func (o *output) removeLeftovers(parent, base string) {
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		name := e.Name()
+		written := strings.HasPrefix(name, "."+base+".new-")
+		trash := strings.HasPrefix(name, "."+base+".old.trash-")
+		p := filepath.Join(parent, name)
+		if !e.IsDir() || (!written && !trash) || p == o.dir || (written && !isOurs(p)) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > leftoverAge {
+			o.removeInBackground(p)
+		}
+	}
 }
 
 // isWithin reports whether path is inside (or equal to) dir.
@@ -474,6 +502,22 @@ func (o *output) commit() error {
 		return err
 	}
 	o.trash.Wait()
+	if _, err := os.Lstat(o.target); err == nil {
+		// Where the system can, the two folders trade places in one step, so that public/
+		// is there whatever stops the program.
+		swapped, err := exchange(o.dir, o.target)
+		if err != nil {
+			return err
+		}
+		if swapped {
+			// The previous output, now where this one was written, becomes the spare. (Should
+			// that fail, the folder stays where it is; the next build starts from nothing.)
+			os.Rename(manifestPath(o.target), manifestPath(o.spare))
+			os.Rename(o.dir, o.spare)
+			o.writeManifest()
+			return nil
+		}
+	}
 	moved := false
 	if _, err := os.Stat(o.target); err == nil {
 		if err := os.Rename(o.target, o.spare); err != nil {
@@ -489,10 +533,15 @@ func (o *output) commit() error {
 		}
 		return err
 	}
-	// Last, and only a help to the build after next: without it, that build compares.
+	o.writeManifest()
+	return nil
+}
+
+// writeManifest records what this build wrote, beside the output: last, and only a help to
+// the build after next (without it, that build compares).
+func (o *output) writeManifest() {
 	m := manifest{at: time.Now().UnixNano(), folder: folderID(o.target), files: o.stamps}
 	writeReplacing(manifestPath(o.target), m.encode())
-	return nil
 }
 
 // writeReplacing puts data at path by renaming a new file there: whatever stood at path (a

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/educare-handbook/handbook/generator/internal/corpus"
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
@@ -188,6 +189,49 @@ func TestOutputFolderIsReadableByOthers(t *testing.T) {
 		}
 		if perm := fi.Mode().Perm(); perm&0o005 != 0o005 {
 			t.Fatalf("build %d: public/ has mode %v", i+1, perm)
+		}
+	}
+}
+
+// Where the system swaps folders in one step, the new output and the old trade places.
+func TestExchangeSwapsTwoFolders(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	sitetest.Write(t, a, "which", "a")
+	sitetest.Write(t, b, "which", "b")
+	swapped, err := exchange(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !swapped {
+		t.Skip("this system or file system swaps in two renames")
+	}
+	if sitetest.Read(t, a, "which") != "b" || sitetest.Read(t, b, "which") != "a" {
+		t.Error("the folders did not trade places")
+	}
+}
+
+// A build killed before it could clean up leaves its folder beside the output; a later build
+// removes it once it is old enough not to belong to a build still running, and only if it
+// is the generator's.
+func TestOldLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	long := time.Now().Add(-2 * time.Hour)
+	for _, f := range []string{".public.new-1/" + marker, ".public.new-2/" + marker, ".public.new-3/mine.txt", ".public.old.trash-4/x"} {
+		sitetest.Write(t, dir, f, "")
+	}
+	for _, d := range []string{".public.new-1", ".public.new-3", ".public.old.trash-4"} {
+		os.Chtimes(filepath.Join(dir, d), long, long)
+	}
+	mustBuild(t, dir)
+	for d, want := range map[string]bool{
+		".public.new-1":       false, // old, the generator's
+		".public.new-2":       true,  // recent: perhaps a build still running
+		".public.new-3":       true,  // not the generator's
+		".public.old.trash-4": false, // a spare on its way out
+	} {
+		if _, err := os.Stat(filepath.Join(dir, d)); (err == nil) != want {
+			t.Errorf("%s: there %v, want %v", d, err == nil, want)
 		}
 	}
 }
