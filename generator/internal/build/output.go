@@ -253,9 +253,10 @@ func (o *output) removeInBackground(dir string) {
 // be before a later build removes it: a build that is still running is never that old.
 const leftoverAge = time.Hour
 
-// removeLeftovers removes, in the background, the folders that builds into this target were
-// killed before they could remove (listing the parent folder, which may be large, included): a folder being written (".public.new-…", marked as the
-// generator's) and a spare on its way out (".public.old.trash-…").
+// removeLeftovers removes the folders that builds into this target were killed before they
+// could remove: a folder being written (".public.new-…", marked as the generator's) and a
+// spare on its way out (".public.old.trash-…"). It runs in the background, listing the
+// parent folder (which may be large) included.
 func (o *output) removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
@@ -502,7 +503,9 @@ func (o *output) commit() error {
 		return err
 	}
 	o.trash.Wait()
-	if _, err := os.Lstat(o.target); err == nil {
+	_, err := os.Lstat(o.target) // a folder, if anything: newOutput refused the rest
+	exists := err == nil
+	if exists {
 		// Where the system can, the two folders trade places in one step, so that public/
 		// is there whatever stops the program.
 		swapped, err := exchange(o.dir, o.target)
@@ -519,7 +522,7 @@ func (o *output) commit() error {
 		}
 	}
 	moved := false
-	if _, err := os.Stat(o.target); err == nil {
+	if exists {
 		if err := os.Rename(o.target, o.spare); err != nil {
 			return err
 		}
