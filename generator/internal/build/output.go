@@ -255,14 +255,16 @@ const leftoverAge = time.Hour
 
 // removeLeftovers removes the folders that builds into this target were killed before they
 // could remove: a folder being written (".public.new-…", marked as the generator's) and a
-// spare on its way out (".public.old.trash-…"). It runs in the background, listing the
+// folder on its way out (".public.old.trash-…"). It runs in the background, listing the
 // parent folder (which may be large) included.
 func (o *output) removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
 		name := e.Name()
-		written := strings.HasPrefix(name, "."+base+".new-")
-		trash := strings.HasPrefix(name, "."+base+".old.trash-")
+		// A leftover being removed is renamed ".public.new-….trash-…" (removeInBackground),
+		// and may have lost its mark.
+		trash := strings.HasPrefix(name, "."+base+".") && strings.Contains(name, ".trash-")
+		written := strings.HasPrefix(name, "."+base+".new-") && !trash
 		p := filepath.Join(parent, name)
 		if !e.IsDir() || (!written && !trash) || p == o.dir || (written && !isOurs(p)) {
 			continue

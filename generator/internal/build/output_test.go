@@ -217,18 +217,19 @@ func TestExchangeSwapsTwoFolders(t *testing.T) {
 func TestOldLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	long := time.Now().Add(-2 * time.Hour)
-	for _, f := range []string{".public.new-1/" + marker, ".public.new-2/" + marker, ".public.new-3/mine.txt", ".public.old.trash-4/x"} {
+	for _, f := range []string{".public.new-1/" + marker, ".public.new-2/" + marker, ".public.new-3/mine.txt", ".public.old.trash-4/x", ".public.new-5.trash-6/x"} {
 		sitetest.Write(t, dir, f, "")
 	}
-	for _, d := range []string{".public.new-1", ".public.new-3", ".public.old.trash-4"} {
+	for _, d := range []string{".public.new-1", ".public.new-3", ".public.old.trash-4", ".public.new-5.trash-6"} {
 		os.Chtimes(filepath.Join(dir, d), long, long)
 	}
 	mustBuild(t, dir)
 	for d, want := range map[string]bool{
-		".public.new-1":       false, // old, the generator's
-		".public.new-2":       true,  // recent: perhaps a build still running
-		".public.new-3":       true,  // not the generator's
-		".public.old.trash-4": false, // a spare on its way out
+		".public.new-1":         false, // old, the generator's
+		".public.new-2":         true,  // recent: perhaps a build still running
+		".public.new-3":         true,  // not the generator's
+		".public.old.trash-4":   false, // a spare on its way out
+		".public.new-5.trash-6": false, // a leftover on its way out, its mark already gone
 	} {
 		if _, err := os.Stat(filepath.Join(dir, d)); (err == nil) != want {
 			t.Errorf("%s: there %v, want %v", d, err == nil, want)
