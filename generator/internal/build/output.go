@@ -546,25 +546,32 @@ func (o *output) commit() error {
 // the build after next (without it, that build compares).
 func (o *output) writeManifest() {
 	m := manifest{at: time.Now().UnixNano(), folder: folderID(o.target), files: o.stamps}
-	writeReplacing(manifestPath(o.target), m.encode())
+	WriteAtomic(manifestPath(o.target), m.encode())
 }
 
-// writeReplacing puts data at path by renaming a new file there: whatever stood at path (a
-// link, say) is replaced, not written through.
-func writeReplacing(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-")
+// WriteAtomic puts data in file by renaming a new file over it: a reader sees the old bytes
+// or the new, never half, and whatever stood at file (a link, say) is replaced, not
+// written through.
+func WriteAtomic(file string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-")
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
 	if err == nil {
-		err = os.Rename(f.Name(), path)
+		err = os.Chmod(tmp.Name(), 0o644) // CreateTemp makes it private
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), file)
 	}
 	if err != nil {
-		os.Remove(f.Name())
+		os.Remove(tmp.Name())
 	}
 	return err
 }

@@ -111,7 +111,7 @@ func (s *Server) updatePages(changed []string) bool {
 func (s *Server) writePages(dir string, files map[string][]byte) bool {
 	var urls []string
 	for rel, data := range files {
-		if err := writeAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
+		if err := build.WriteAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
 			s.logf("writing %s: %v; building the whole site", rel, err)
 			return false
 		}
@@ -192,29 +192,4 @@ func summarize(changed []string) string {
 		return strings.Join(changed, ", ")
 	}
 	return strings.Join(changed[:3], ", ") + " and " + strconv.Itoa(len(changed)-3) + " more"
-}
-
-// writeAtomic replaces a file so that a reader sees the old or the new bytes, never half.
-func writeAtomic(file string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(file), ".serve-*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), file)
 }

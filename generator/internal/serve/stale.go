@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"path/filepath"
 
+	"github.com/educare-handbook/handbook/generator/internal/build"
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
@@ -81,7 +82,7 @@ func (s *Server) renderStale(file string) {
 	}
 	dir, _ := s.state()
 	for rel, data := range files {
-		if err := writeAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
+		if err := build.WriteAtomic(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
 			s.logf("writing %s: %v; building the whole site", rel, err)
 			s.fullBuild([]string{file})
 			return
