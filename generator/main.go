@@ -11,6 +11,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -111,9 +112,16 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	// often, within a memory ceiling well under what a 10,000-page site needs.
 	debug.SetGCPercent(400)
 	debug.SetMemoryLimit(400 << 20)
+	stop, release := onInterrupt(stderr, *out)
+	defer release()
+	opts.Stop = stop
 	start := time.Now()
 	res, err := build.Build(opts)
 	res.Diags.Print(stderr, diag.Text)
+	if errors.Is(err, build.ErrInterrupted) {
+		fmt.Fprintf(stderr, "build stopped; %s was not changed\n", *out)
+		return 130
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "build failed: %v; %s was not changed\n", err, *out)
 		return 1

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -42,11 +43,27 @@ type Options struct {
 	// Updated is the last change of each content file ("content/guides/x.en.md"), from the
 	// repository's history (see package history); a page without a date shows none.
 	Updated map[string]time.Time
+	// Stop, when closed, ends the build early (the user pressed Ctrl-C): it returns
+	// ErrInterrupted, the target stays as it was and the spare stays for the next build.
+	Stop <-chan struct{}
 
 	// oneShot is set by Build, whose model is thrown away when written: what only a kept
 	// model needs (Markdown sources, the body text once indexed) is let go on the way, to
 	// keep memory, and the garbage collector's work, small.
 	oneShot bool
+}
+
+// ErrInterrupted is the error of a build that Options.Stop ended.
+var ErrInterrupted = errors.New("interrupted")
+
+// stopped reports whether stop is closed; a nil stop never is.
+func stopped(stop <-chan struct{}) bool {
+	select {
+	case <-stop:
+		return true
+	default:
+		return false
+	}
 }
 
 // Result says what a build did.
@@ -107,13 +124,21 @@ func BuildModel(opts Options) (model *Model, res *Result, err error) {
 	if err != nil {
 		return nil, res, err
 	}
+	if stopped(opts.Stop) {
+		return nil, res, ErrInterrupted
+	}
 	out, err = newOutput(opts.Out, opts.Root)
 	if err != nil {
 		return nil, res, err
 	}
+	out.stop = opts.Stop
 	if err := m.write(out, res); err != nil {
 		out.abort()
 		return nil, res, err
+	}
+	if stopped(opts.Stop) { // the last files may be written meanwhile: the folder is not whole
+		out.abort()
+		return nil, res, ErrInterrupted
 	}
 	if err := timed(res, "swap", out.commit); err != nil {
 		out.abort()

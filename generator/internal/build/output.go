@@ -29,10 +29,11 @@ const writers = 16
 // before the swap. Most pages of a rebuild are unchanged, and on a real disk comparing a file
 // costs far less than creating it and, a build later, deleting the copy it replaced.
 type output struct {
-	target string // absolute
-	dir    string // the folder being written
-	spare  string // where the previous output goes at the swap
-	reuse  bool   // dir is an earlier output being brought up to date
+	target string          // absolute
+	dir    string          // the folder being written
+	spare  string          // where the previous output goes at the swap
+	reuse  bool            // dir is an earlier output being brought up to date
+	stop   <-chan struct{} // closed when the build is to end early: files are no longer written
 
 	existing func() []entry   // what a reused folder held, listed while the build runs
 	previous func() *manifest // what the build that wrote a reused folder recorded (see manifest)
@@ -305,6 +306,13 @@ func (o *output) writer() {
 	stamps := map[string]fileStamp{}
 	buf := make([]byte, 32<<10)
 	for f := range o.files {
+		if stopped(o.stop) {
+			o.fail(ErrInterrupted)
+			if f.done != nil {
+				f.done(f.data)
+			}
+			continue
+		}
 		rel := filepath.FromSlash(f.rel)
 		written[rel] = true
 		st, err := o.put(rel, f.data, buf)

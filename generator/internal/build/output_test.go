@@ -2,10 +2,12 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -234,5 +236,84 @@ func TestOldLeftoversOfKilledBuildsAreRemoved(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, d)); (err == nil) != want {
 			t.Errorf("%s: there %v, want %v", d, err == nil, want)
 		}
+	}
+}
+
+// Ctrl-C during a rebuild: whatever step the build is at, it stops, public/ stays as it was,
+// and the folder it was bringing up to date stays the spare, for the next build to reuse.
+func TestStoppedBuildKeepsOutputAndSpare(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	mustBuild(t, dir)
+	mustBuild(t, dir)
+	public, spare := filepath.Join(dir, "public"), filepath.Join(dir, ".public.old")
+	before := treeHash(t, public)
+	opts := Options{Root: dir, Out: public, BaseURL: "https://handbook.example/"}
+	keptEverything := func(step string) {
+		t.Helper()
+		if treeHash(t, public) != before {
+			t.Errorf("%s: a stopped build changed public/", step)
+		}
+		if !isOurs(spare) {
+			t.Errorf("%s: a stopped build lost the spare output", step)
+		}
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if strings.Contains(e.Name(), ".new-") {
+				t.Errorf("%s: a stopped build left %s behind", step, e.Name())
+			}
+		}
+	}
+	stop := make(chan struct{})
+	close(stop)
+
+	t.Run("before it writes", func(t *testing.T) {
+		opts := opts
+		opts.Stop = stop
+		if _, err := Build(opts); !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("got %v, want ErrInterrupted", err)
+		}
+		keptEverything("before writing")
+	})
+
+	m, res, err := BuildModel(opts)
+	if err != nil {
+		t.Fatal(err, res.Diags.Items())
+	}
+	before = treeHash(t, public)
+	t.Run("while it renders", func(t *testing.T) {
+		out, err := newOutput(opts.Out, dir)
+		if err != nil || !out.reuse {
+			t.Fatalf("the build did not reuse the spare output: %v", err)
+		}
+		m.opts.Stop = stop
+		defer func() { m.opts.Stop = nil }()
+		if err := m.write(out, res); !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("got %v, want ErrInterrupted", err)
+		}
+		out.abort()
+		keptEverything("rendering")
+	})
+	t.Run("while files are on their way to the disk", func(t *testing.T) {
+		out, err := newOutput(opts.Out, dir)
+		if err != nil || !out.reuse {
+			t.Fatalf("the build did not reuse the spare output: %v", err)
+		}
+		stopping := make(chan struct{})
+		out.stop = stopping
+		out.write("en/written-before.html", []byte("before"))
+		close(stopping)
+		out.write("en/written-after.html", []byte("after"))
+		if err := out.commit(); !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("the swap went ahead after the stop: %v", err)
+		}
+		out.abort()
+		keptEverything("writing")
+		if _, err := os.Stat(filepath.Join(spare, "en/written-after.html")); err == nil {
+			t.Error("a file queued after the stop was written")
+		}
+	})
+	mustBuild(t, dir) // and the next build goes on from the spare as usual
+	if !isOurs(spare) {
+		t.Error("no spare after the next build")
 	}
 }

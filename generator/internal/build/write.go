@@ -37,6 +37,9 @@ func (m *Model) write(out *output, res *Result) error {
 	if err := timed(res, "search", func() error { return m.writeSearch(out) }); err != nil {
 		return err
 	}
+	if stopped(m.opts.Stop) {
+		return ErrInterrupted
+	}
 	if m.opts.oneShot {
 		for _, p := range pages {
 			p.Sections = nil
@@ -44,6 +47,9 @@ func (m *Model) write(out *output, res *Result) error {
 	}
 	err := timed(res, "render", func() error {
 		work.Each(1+len(pages), func(i int) {
+			if stopped(m.opts.Stop) {
+				return
+			}
 			if i == 0 {
 				// The files outside the languages, first in line: no page reads them, and
 				// the other core goes on with pages meanwhile.
@@ -78,6 +84,9 @@ func (m *Model) write(out *output, res *Result) error {
 			}
 			files.Add(1)
 		})
+		if stopped(m.opts.Stop) {
+			return ErrInterrupted
+		}
 		// A broken layout fails pages and the root page alike: its diagnostics say more.
 		renderErrs.report(diags)
 		if diags.HasErrors() {
