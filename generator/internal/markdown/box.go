@@ -91,7 +91,8 @@ func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // dropFirstLine removes the marker line from the box's first paragraph (and the paragraph if
-// nothing else is in it).
+// nothing else is in it). The line ends at the text that breaks it: the typographer's quotes
+// and dashes have no source position, and one opening the next line belongs to that line.
 func dropFirstLine(para *ast.Paragraph, first text.Segment) {
 	for c := para.FirstChild(); c != nil; {
 		next := c.NextSibling()
@@ -99,6 +100,9 @@ func dropFirstLine(para *ast.Paragraph, first text.Segment) {
 			break
 		}
 		para.RemoveChild(para, c)
+		if t, ok := c.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
+			break
+		}
 		c = next
 	}
 	rest := text.NewSegments()

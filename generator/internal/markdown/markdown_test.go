@@ -73,6 +73,14 @@ func TestBoxes(t *testing.T) {
 			"<figure class=\"box box-quote\"><blockquote><p>They ask me now.</p>\n</blockquote><figcaption>assistant educator, Brussels</figcaption></figure>\n"},
 		{"marker and text in one paragraph keep the text", "> [!NOTE]\n> First line\n> second line.\n",
 			"<div class=\"box box-note\"><p class=\"box-label\">en:NOTE</p>\n<p>First line\nsecond line.</p>\n</div>\n"},
+		// The typographer's quotes, dashes and ellipses have no place in the source of their
+		// own: the first of them on a box's first line of text was taken for part of the marker line.
+		{"text starting with an apostrophe", "> [!QUOTE] assistant educator, Brussels\n> 's Morning I play outside.\n",
+			"<figure class=\"box box-quote\"><blockquote><p>&rsquo;s Morning I play outside.</p>\n</blockquote><figcaption>assistant educator, Brussels</figcaption></figure>\n"},
+		{"text starting with quotes, an ellipsis and a dash", "> [!NOTE]\n> \"Morning,\" she says.\n\n> [!TIP] Now...\n> ...they know.\n\n> [!FOCUS] x\n> -- y\n",
+			"<div class=\"box box-note\"><p class=\"box-label\">en:NOTE</p>\n<p>&ldquo;Morning,&rdquo; she says.</p>\n</div>\n" +
+				"<div class=\"box box-tip\"><p class=\"box-label\">en:TIP<span class=\"box-sep\">: </span><span class=\"box-title\">Now...</span></p>\n<p>&hellip;they know.</p>\n</div>\n" +
+				"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">x</span></p>\n<p>&ndash; y</p>\n</div>\n"},
 		{"plain blockquote stays a blockquote", "> Just a quote.\n",
 			"<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n"},
 		{"title is escaped", "> [!FOCUS] <b>x</b> & y\n> Text.\n",
