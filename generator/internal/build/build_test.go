@@ -141,8 +141,10 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	contains(t, dir, "sitemap.xml", `<loc>https://handbook.example/nl/gidsen/ouders-bevragen/</loc>`, `hreflang="en"`)
 	contains(t, dir, "robots.txt", "Sitemap: https://handbook.example/sitemap.xml")
 	contains(t, dir, "en/themes/parents-families/index.html", `href="/en/guides/asking-parents/"`, `2 pages`)
-	contains(t, dir, "nl/404.html", `Pagina niet gevonden`)
-	contains(t, dir, "404.html", `Page not found`)
+	// A 404 page is shown at addresses that are not found: it names none as its own and
+	// asks not to be indexed.
+	contains(t, dir, "nl/404.html", `Pagina niet gevonden`, `<meta name="robots" content="noindex">`, "! canonical")
+	contains(t, dir, "404.html", `Page not found`, `<meta name="robots" content="noindex">`, "! canonical")
 	contains(t, dir, "index.html", `href="/nl/"`, `href="/en/"`)
 }
 

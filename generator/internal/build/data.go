@@ -66,7 +66,11 @@ func (m *Model) pageData(p *site.Page) *PageData {
 			}
 		}
 	}
-	if p.Kind != site.Kind404 {
+	if p.Kind == site.Kind404 {
+		// Shown at whatever address was not found: it has no address of its own to name,
+		// and nothing to index.
+		d.Permalink, d.NoIndex = "", true
+	} else {
 		d.Alternates, d.AlternatesKey = alternates(s, p)
 	}
 	d.Print = m.printData(p)
@@ -75,7 +79,8 @@ func (m *Model) pageData(p *site.Page) *PageData {
 		if t := s.Translation(p, l.Code); t != nil && p.Kind != site.Kind404 {
 			item.URL, item.Translated = t.URL, true
 		} else {
-			item.URL = l.Home.URL
+			// A 404 page is in every language; the way on from it is the language's home.
+			item.URL, item.Translated = l.Home.URL, p.Kind == site.Kind404
 		}
 		item.Key = l.Code
 		if !item.Current {
@@ -89,7 +94,7 @@ func (m *Model) pageData(p *site.Page) *PageData {
 			d.More = append(d.More, item)
 			d.MoreKey += item.URL // the language's home, or this page there
 			if !item.Translated {
-				d.MoreKey += " (missing)" // a 404 page links the homes too, marked missing
+				d.MoreKey += " (missing)"
 			}
 			d.MoreKey += " "
 		} else {

@@ -45,13 +45,17 @@ Praat *met* ouders.
 		"content/principles/reciprocity.nl.md", "content/guides/asking-parents.nl.md")
 }
 
-// The "more languages" list is drawn once per distinct list: a 404 page, which has no
-// translations, must not borrow the home page's list, where every language has its page.
+// The "more languages" list is drawn once per distinct list: a page without a Danish
+// version links the Danish home too, but must not borrow the home page's list, where that
+// link is the page's own translation. A 404 page is in every language: its list leads to
+// each home, unmarked.
 func TestMoreLanguagesListIsThePagesOwn(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages+"-- content/_index.da.md --\n"+sitetest.Page("page", "", "Velkommen.\n"))
 	mustBuild(t, dir)
-	contains(t, dir, "en/index.html", `<a href="/da/" hreflang="da" data-lang="da"><span lang="da" dir="ltr">Dansk</span></a>`)
-	contains(t, dir, "en/404.html", `<a href="/da/" hreflang="da" data-lang="da" class="lang-missing">`)
+	unmarked := `<a href="/da/" hreflang="da" data-lang="da"><span lang="da" dir="ltr">Dansk</span></a>`
+	contains(t, dir, "en/index.html", unmarked)
+	contains(t, dir, "en/guides/asking-parents/index.html", `<a href="/da/" hreflang="da" data-lang="da" class="lang-missing">`)
+	contains(t, dir, "en/404.html", unmarked, "! lang-missing")
 }
 
 // An entry of the switcher for a language the page is not in says so in the page's
