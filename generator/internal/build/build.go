@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -64,6 +65,26 @@ func stopped(stop <-chan struct{}) bool {
 	default:
 		return false
 	}
+}
+
+// baseURLProblem says what is wrong with a base URL, or "". Pages link each other from the
+// root ("/en/guides/…"), so a site in a sub-folder would get canonical addresses and QR
+// codes that work and links that do not: it is refused rather than half done.
+func baseURLProblem(base string) string {
+	u, err := url.Parse(base)
+	switch {
+	case err != nil:
+		return "is not a URL"
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "does not start with http:// or https://"
+	case u.Host == "":
+		return "names no host"
+	case u.Path != "" && u.Path != "/":
+		return "has a path (" + u.Path + "): the handbook is built for the root of its site, not a sub-folder"
+	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
+		return "has more than a scheme and a host"
+	}
+	return ""
 }
 
 // Result says what a build did.
@@ -185,6 +206,11 @@ func (m *Model) Site() *site.Site { return m.site }
 func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	diags := res.Diags
 	m := &Model{opts: opts, bodyBuffers: bufferPool{max: 1 << 20}}
+	if why := baseURLProblem(opts.BaseURL); why != "" {
+		diags.Errorf("", 0, "give the address of the site's root, such as https://handbook.example/, with --base-url",
+			"base URL %q %s", opts.BaseURL, why)
+		return nil, diags.Err()
+	}
 	if !strings.HasSuffix(opts.BaseURL, "/") {
 		m.opts.BaseURL += "/"
 	}

@@ -448,6 +448,38 @@ func TestBaseURLFollowsNetlify(t *testing.T) {
 	}
 }
 
+// Pages link each other from the site's root: a base URL with a path (a site in a
+// sub-folder), or one that is no absolute address, would give working canonical URLs and
+// broken links, or the reverse. The build refuses it and says what to give.
+func TestBaseURLMustBeASiteRoot(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	for _, base := range []string{"https://handbook.example", "https://handbook.example/", "http://localhost:1313/"} {
+		if res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: base}); err != nil {
+			t.Errorf("%q refused: %v %v", base, err, res.Diags.Items())
+		}
+	}
+	before := treeHash(t, filepath.Join(dir, "public"))
+	for base, why := range map[string]string{
+		"https://handbook.example/handbook/": `has a path (/handbook/)`,
+		"handbook.example":                   "does not start with http:// or https://",
+		"https://":                           "names no host",
+		"https://handbook.example/?x=1":      "has more than a scheme and a host",
+	} {
+		res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: base})
+		if err == nil {
+			t.Errorf("%q accepted", base)
+			continue
+		}
+		items := res.Diags.Items()
+		if len(items) != 1 || !strings.Contains(items[0].String(), why) || !strings.Contains(items[0].String(), "--base-url") {
+			t.Errorf("%q: want one error saying %q and what to do, got %v", base, why, items)
+		}
+	}
+	if treeHash(t, filepath.Join(dir, "public")) != before {
+		t.Error("a refused base URL changed public/")
+	}
+}
+
 func TestDraftsAreLeftOutUnlessAsked(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages+"-- content/about/plan.en.md --\n"+sitetest.Page("page", "draft: true\n", "Not yet.\n"))
 	mustBuild(t, dir)
