@@ -480,6 +480,31 @@ func TestBaseURLMustBeASiteRoot(t *testing.T) {
 	}
 }
 
+// A deploy preview is kept out of search engines by the noindex on every page; crawlers may
+// fetch the pages to read it, and no sitemap offers them.
+func TestDeployPreviewAsksNotToBeIndexed(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	if res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://deploy-preview-7--handbook.netlify.app/", NoIndex: true}); err != nil {
+		t.Fatal(err, res.Diags.Items())
+	}
+	pages := 0
+	filepath.WalkDir(filepath.Join(dir, "public"), func(p string, d fs.DirEntry, err error) error {
+		if strings.HasSuffix(p, ".html") {
+			pages++
+			rel, _ := filepath.Rel(filepath.Join(dir, "public"), p)
+			contains(t, dir, rel, `<meta name="robots" content="noindex">`)
+		}
+		return nil
+	})
+	if pages < 10 {
+		t.Fatalf("only %d pages", pages)
+	}
+	contains(t, dir, "robots.txt", "Allow: /", "! Disallow", "! Sitemap")
+	if _, err := os.Stat(filepath.Join(dir, "public/sitemap.xml")); err == nil {
+		t.Error("a deploy preview has a sitemap")
+	}
+}
+
 func TestDraftsAreLeftOutUnlessAsked(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages+"-- content/about/plan.en.md --\n"+sitetest.Page("page", "draft: true\n", "Not yet.\n"))
 	mustBuild(t, dir)

@@ -38,7 +38,9 @@ func sitemap(s *site.Site) []byte {
 
 func robots(s *site.Site, noIndex bool) []byte {
 	if noIndex {
-		return []byte("User-agent: *\nDisallow: /\n")
+		// Crawlers may come in, to read the noindex on every page: a page they may not
+		// fetch can still be indexed, by its address alone, when another site links it.
+		return []byte("# A deploy preview: every page asks not to be indexed.\nUser-agent: *\nAllow: /\n")
 	}
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
 }

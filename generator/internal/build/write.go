@@ -144,7 +144,9 @@ func (m *Model) siteFiles(mini *minify.M) (map[string][]byte, error) {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}
 	files["404.html"] = nf
-	files["sitemap.xml"] = sitemap(m.site)
+	if !m.opts.NoIndex { // a deploy preview offers no pages to index
+		files["sitemap.xml"] = sitemap(m.site)
+	}
 	files["robots.txt"] = robots(m.site, m.opts.NoIndex)
 	for name, data := range m.printFiles() {
 		files[name] = data
