@@ -140,7 +140,9 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	contains(t, dir, "nl/principes/index.html", `Nog niet vertaald`, `href="/en/principles/reciprocity/"`)
 	contains(t, dir, "sitemap.xml", `<loc>https://handbook.example/nl/gidsen/ouders-bevragen/</loc>`, `hreflang="en"`)
 	contains(t, dir, "robots.txt", "Sitemap: https://handbook.example/sitemap.xml")
-	contains(t, dir, "en/themes/parents-families/index.html", `href="/en/guides/asking-parents/"`, `2 pages`)
+	contains(t, dir, "en/themes/parents-families/index.html", `href="/en/guides/asking-parents/"`, `2 pages`,
+		`<meta name="description" content="Practical guidance for everyone`) // no summary of its own: the tagline
+	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", `<meta name="description" content="Hoe`)
 	// A 404 page is shown at addresses that are not found: it names none as its own and
 	// asks not to be indexed.
 	contains(t, dir, "nl/404.html", `Pagina niet gevonden`, `<meta name="robots" content="noindex">`, "! canonical")

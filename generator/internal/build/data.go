@@ -9,12 +9,15 @@ import (
 
 // PageData is what a layout receives: everything prepared, nothing to compute.
 type PageData struct {
-	Site       *site.Site
-	Lang       *site.Lang
-	Page       *site.Page
-	Permalink  string
-	SourceLine string      // where the page's facts come from: "Parent–school collaboration book, 2.1"
-	Alternates []Alternate // hreflang links in the head, in language order: …
+	Site      *site.Site
+	Lang      *site.Lang
+	Page      *site.Page
+	Permalink string
+	// Description is the page's summary, or the site's tagline for the pages made without
+	// one (lists, terms, search): search engines show it under the title.
+	Description string
+	SourceLine  string      // where the page's facts come from: "Parent–school collaboration book, 2.1"
+	Alternates  []Alternate // hreflang links in the head, in language order: …
 	// … the same list on every version of the page, so the layouts draw it once for all of
 	// them (partialCached, keyed by AlternatesKey: every language and address in it)
 	AlternatesKey string
@@ -57,7 +60,11 @@ type SwitchItem struct {
 
 func (m *Model) pageData(p *site.Page) *PageData {
 	s := m.site
-	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), SourceLine: sourceLine(p), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
+	d := &PageData{Site: s, Lang: p.Lang, Page: p, Permalink: p.Permalink(s), Description: p.Summary,
+		SourceLine: sourceLine(p), NoIndex: m.opts.NoIndex, Edit: m.edit(p)}
+	if d.Description == "" {
+		d.Description = t(p.Lang, "site.tagline")
+	}
 	if p.Kind == site.KindStatus {
 		d.Report = m.translationReport()
 		for i := range d.Report {
