@@ -143,6 +143,9 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	contains(t, dir, "en/themes/parents-families/index.html", `href="/en/guides/asking-parents/"`, `2 pages`,
 		`<meta name="description" content="Practical guidance for everyone`) // no summary of its own: the tagline
 	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", `<meta name="description" content="Hoe`)
+	// The Dutch term page lists its own page, then the English principle not yet translated.
+	contains(t, dir, "nl/themas/parents-families/index.html", `href="/nl/gidsen/ouders-bevragen/"`, `1 pagina`,
+		`Nog niet vertaald`, `<a href="/en/principles/reciprocity/" hreflang="en">`, `! href="/en/guides/asking-parents/"`)
 	// A 404 page is shown at addresses that are not found: it names none as its own and
 	// asks not to be indexed.
 	contains(t, dir, "nl/404.html", `Pagina niet gevonden`, `<meta name="robots" content="noindex">`, "! canonical")

@@ -52,7 +52,7 @@ type Page struct {
 
 	Section      *Page   // the section list this page belongs to
 	Pages        []*Page // section and term pages: the pages listed
-	Untranslated []*Page // section pages: pages that exist only in other languages
+	Untranslated []*Page // section and term pages: pages that exist only in other languages
 	Terms        []*Page // taxonomy pages: the term pages; single pages: the terms they carry
 	Translations []*Page // the same content in the other languages, in language order
 	Original     *Page   // translations: the page in its original language

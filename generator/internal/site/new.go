@@ -188,22 +188,30 @@ func addOnce(p, t *Page) {
 func (s *Site) addUntranslated() {
 	for _, l := range s.Languages {
 		for i, sec := range l.Sections {
-			seen := map[string]bool{}
-			for _, other := range s.Languages {
-				if other == l {
-					continue
-				}
-				for _, p := range other.Sections[i].Pages {
-					key := p.Source.Key()
-					if s.byKey[key][l.Code] != nil || seen[key] {
-						continue
-					}
-					seen[key] = true
-					sec.Untranslated = append(sec.Untranslated, p)
-				}
-			}
+			sec.Untranslated = s.untranslated(l, func(other *Lang) []*Page { return other.Sections[i].Pages })
 		}
 	}
+}
+
+// untranslated lists the pages that other languages have in a list (a section, a term) and
+// l does not, each once, in language order.
+func (s *Site) untranslated(l *Lang, list func(other *Lang) []*Page) []*Page {
+	var out []*Page
+	seen := map[string]bool{}
+	for _, other := range s.Languages {
+		if other == l {
+			continue
+		}
+		for _, p := range list(other) {
+			key := p.Source.Key()
+			if s.byKey[key][l.Code] != nil || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (s *Site) linkBreadcrumbs() {

@@ -41,6 +41,15 @@ func (s *Site) buildTaxonomies(cat *i18n.Catalog) {
 			s.Pages = append(s.Pages, list.Terms...)
 		}
 	}
+	// A term's pages in other languages that this one lacks: a language with few pages of
+	// its own shows what there is to read, as its sections do, instead of an empty list.
+	for _, l := range s.Languages {
+		for j, list := range l.Taxonomies {
+			for k, t := range list.Terms {
+				t.Untranslated = s.untranslated(l, func(other *Lang) []*Page { return other.Taxonomies[j].Terms[k].Pages })
+			}
+		}
+	}
 	// Term pages of one key are translations of each other.
 	for i, l := range s.Languages {
 		for _, other := range s.Languages {
