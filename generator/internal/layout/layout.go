@@ -173,7 +173,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	for _, l := range langs {
 		cache := &partialCache{set: set, lang: l.Code}
 		set.cached[l.Code] = cache
-		own := template.FuncMap{"T": l.T, "Tn": l.Tn, "partialCached": cache.render}
+		own := template.FuncMap{"T": l.T, "Tn": l.Tn, partialCachedFunc: cache.render}
 		if free == nil {
 			free = languageFree(base, own)
 		}
@@ -227,6 +227,9 @@ func (s *parsedSet) done() {
 	}
 	s.mu.Unlock()
 }
+
+// partialCachedFunc is the layouts' name for partialCache.render.
+const partialCachedFunc = "partialCached"
 
 // partialCache renders a partial once per key and language: {{partialCached "layouts/partials/
 // card.html" . .URL}} draws a page's card once, however many lists show it; a partial that

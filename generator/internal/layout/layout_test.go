@@ -73,6 +73,11 @@ func TestPartialWithoutUIStringsIsDrawnOnceForAllLanguages(t *testing.T) {
 	fsys["layouts/partials/worded.html"] = &fstest.MapFile{Data: []byte(`<b>{{T "x.hello"}} {{count}}</b>`)}
 	fsys["layouts/partials/outer.html"] = &fstest.MapFile{Data: []byte(`<i>{{count}}{{template "layouts/partials/inner.html"}}</i>`)}
 	fsys["layouts/partials/inner.html"] = &fstest.MapFile{Data: []byte(`{{T "x.hello"}}`)}
+	// A list of plain pieces drawn through partialCached is plain itself; a list of worded
+	// ones, or of pieces named only when the page renders, is not.
+	fsys["layouts/partials/plain-list.html"] = &fstest.MapFile{Data: []byte(`<ul>{{count}}{{partialCached "layouts/partials/plain.html" . "k"}}</ul>`)}
+	fsys["layouts/partials/worded-list.html"] = &fstest.MapFile{Data: []byte(`<ul>{{count}}{{partialCached "layouts/partials/worded.html" . "k"}}</ul>`)}
+	fsys["layouts/partials/named-list.html"] = &fstest.MapFile{Data: []byte(`<ul>{{count}}{{partialCached (print "layouts/partials/plain.html") . "k"}}</ul>`)}
 	calls := 0
 	set := Load(fsys, catalog.Languages, template.FuncMap{"count": func() int { calls++; return calls }}, &diags, Options{})
 	if diags.HasErrors() {
@@ -86,6 +91,9 @@ func TestPartialWithoutUIStringsIsDrawnOnceForAllLanguages(t *testing.T) {
 		{"plain.html", map[string]string{"en": "<b>1</b>", "nl": "<b>1</b>"}, 1},
 		{"worded.html", map[string]string{"en": "<b>Hello 2</b>", "nl": "<b>Hallo 3</b>"}, 2},
 		{"outer.html", map[string]string{"en": "<i>4Hello</i>", "nl": "<i>5Hallo</i>"}, 2},
+		{"plain-list.html", map[string]string{"en": "<ul>6<b>1</b></ul>", "nl": "<ul>6<b>1</b></ul>"}, 1},
+		{"worded-list.html", map[string]string{"en": "<ul>7<b>Hello 2</b></ul>", "nl": "<ul>8<b>Hallo 3</b></ul>"}, 2},
+		{"named-list.html", map[string]string{"en": "<ul>9<b>1</b></ul>", "nl": "<ul>10<b>1</b></ul>"}, 2},
 	} {
 		before := calls
 		for _, lang := range []string{"en", "nl", "en", "nl"} {
@@ -103,7 +111,7 @@ func TestPartialWithoutUIStringsIsDrawnOnceForAllLanguages(t *testing.T) {
 	}
 	set.Forget()
 	set.Render("nl", "page", "plain.html")
-	if calls != 6 {
+	if calls != 11 {
 		t.Error("Forget kept a partial drawn for all languages")
 	}
 }

@@ -8,10 +8,13 @@ import (
 // languageFree lists the templates of set whose output does not depend on the language they
 // render in: they call none of the language's functions (bound), not even through the
 // templates they include. partialCached draws such a partial once for all languages, so a
-// page listed untranslated in four languages is drawn once, not four times.
+// page listed untranslated in four languages is drawn once, not four times. A partial drawn
+// through partialCached, named in the layout, counts as included: partialCached gives the
+// same drawing of a free partial in every language, so a list of free cards is free too.
 func languageFree(set *template.Template, bound template.FuncMap) map[string]bool {
 	uses := map[string]bool{}         // the template itself calls a bound function
 	includes := map[string][]string{} // the templates it includes
+	drawsNamed := map[*tparse.IdentifierNode]bool{}
 	for _, t := range set.Templates() {
 		if t.Tree == nil || t.Tree.Root == nil {
 			continue
@@ -19,8 +22,18 @@ func languageFree(set *template.Template, bound template.FuncMap) map[string]boo
 		name := t.Name()
 		walk(t.Tree.Root, func(n tparse.Node) {
 			switch n := n.(type) {
+			case *tparse.CommandNode: // seen before its arguments
+				if len(n.Args) < 2 {
+					break
+				}
+				fn, isIdent := n.Args[0].(*tparse.IdentifierNode)
+				partial, isString := n.Args[1].(*tparse.StringNode)
+				if isIdent && fn.Ident == partialCachedFunc && isString {
+					includes[name] = append(includes[name], partial.Text)
+					drawsNamed[fn] = true
+				}
 			case *tparse.IdentifierNode:
-				if _, ok := bound[n.Ident]; ok {
+				if _, ok := bound[n.Ident]; ok && !drawsNamed[n] {
 					uses[name] = true
 				}
 			case *tparse.TemplateNode:

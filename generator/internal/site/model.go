@@ -52,15 +52,17 @@ type Page struct {
 
 	Section      *Page   // the section list this page belongs to
 	Pages        []*Page // section and term pages: the pages listed
-	Untranslated []*Page // section and term pages: pages that exist only in other languages
-	Terms        []*Page // taxonomy pages: the term pages; single pages: the terms they carry
-	Translations []*Page // the same content in the other languages, in language order
-	Original     *Page   // translations: the page in its original language
-	Outdated     bool    // translations: the original changed after this translation was made
-	Prev, Next   *Page
-	Related      []*Page
-	Breadcrumbs  []*Page
-	Count        int // term pages: how many pages carry the term
+	Untranslated []*Page // section and term pages: pages that exist only in other languages …
+	// … and what tells one such list from another (partialCached draws each list once)
+	UntranslatedKey string
+	Terms           []*Page // taxonomy pages: the term pages; single pages: the terms they carry
+	Translations    []*Page // the same content in the other languages, in language order
+	Original        *Page   // translations: the page in its original language
+	Outdated        bool    // translations: the original changed after this translation was made
+	Prev, Next      *Page
+	Related         []*Page
+	Breadcrumbs     []*Page
+	Count           int // term pages: how many pages carry the term
 
 	Content  template.HTML // the rendered Markdown body
 	Headings []markdown.Heading

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"io"
 	"sort"
 	"strings"
 
@@ -188,16 +191,18 @@ func addOnce(p, t *Page) {
 func (s *Site) addUntranslated() {
 	for _, l := range s.Languages {
 		for i, sec := range l.Sections {
-			sec.Untranslated = s.untranslated(l, func(other *Lang) []*Page { return other.Sections[i].Pages })
+			sec.Untranslated, sec.UntranslatedKey = s.untranslated(l, func(other *Lang) []*Page { return other.Sections[i].Pages })
 		}
 	}
 }
 
 // untranslated lists the pages that other languages have in a list (a section, a term) and
-// l does not, each once, in language order.
-func (s *Site) untranslated(l *Lang, list func(other *Lang) []*Page) []*Page {
+// l does not, each once, in language order, with a key naming the list: the languages that
+// lack the same pages show one list, which the layouts then draw once.
+func (s *Site) untranslated(l *Lang, list func(other *Lang) []*Page) ([]*Page, string) {
 	var out []*Page
 	seen := map[string]bool{}
+	h := sha256.New()
 	for _, other := range s.Languages {
 		if other == l {
 			continue
@@ -209,9 +214,14 @@ func (s *Site) untranslated(l *Lang, list func(other *Lang) []*Page) []*Page {
 			}
 			seen[key] = true
 			out = append(out, p)
+			io.WriteString(h, p.URL)
+			h.Write([]byte{0})
 		}
 	}
-	return out
+	if len(out) == 0 {
+		return nil, ""
+	}
+	return out, hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 func (s *Site) linkBreadcrumbs() {

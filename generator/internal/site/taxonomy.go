@@ -46,7 +46,7 @@ func (s *Site) buildTaxonomies(cat *i18n.Catalog) {
 	for _, l := range s.Languages {
 		for j, list := range l.Taxonomies {
 			for k, t := range list.Terms {
-				t.Untranslated = s.untranslated(l, func(other *Lang) []*Page { return other.Taxonomies[j].Terms[k].Pages })
+				t.Untranslated, t.UntranslatedKey = s.untranslated(l, func(other *Lang) []*Page { return other.Taxonomies[j].Terms[k].Pages })
 			}
 		}
 	}
