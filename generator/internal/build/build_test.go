@@ -143,9 +143,13 @@ func TestBuildWritesPagesWithTheirTranslations(t *testing.T) {
 	contains(t, dir, "en/themes/parents-families/index.html", `href="/en/guides/asking-parents/"`, `2 pages`,
 		`<meta name="description" content="Practical guidance for everyone`) // no summary of its own: the tagline
 	contains(t, dir, "nl/gidsen/ouders-bevragen/index.html", `<meta name="description" content="Hoe`)
-	// The Dutch term page lists its own page, then the English principle not yet translated.
-	contains(t, dir, "nl/themas/parents-families/index.html", `href="/nl/gidsen/ouders-bevragen/"`, `1 pagina`,
-		`Nog niet vertaald`, `<a href="/en/principles/reciprocity/" hreflang="en">`, `! href="/en/guides/asking-parents/"`)
+	// A term no Danish page carries: its Danish page points to the languages that have
+	// some, and is neither indexed nor offered to search engines.
+	contains(t, dir, "da/temaer/parents-families/index.html", `0 sider`, `<meta name="robots" content="noindex">`,
+		`<a href="/en/themes/parents-families/" hreflang="en"><span lang="en" dir="ltr">English</span>: 2 sider</a>`,
+		`<a href="/nl/themas/parents-families/" hreflang="nl"><span lang="nl" dir="ltr">Nederlands</span>: 1 side</a>`)
+	contains(t, dir, "sitemap.xml", "/nl/themas/parents-families/", "! /da/temaer/parents-families/")
+	contains(t, dir, "en/themes/parents-families/index.html", `hreflang="nl" href="https://handbook.example/nl/themas/parents-families/"`, `! hreflang="da" href=`)
 	// A 404 page is shown at addresses that are not found: it names none as its own and
 	// asks not to be indexed.
 	contains(t, dir, "nl/404.html", `Pagina niet gevonden`, `<meta name="robots" content="noindex">`, "! canonical")

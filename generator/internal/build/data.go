@@ -73,11 +73,14 @@ func (m *Model) pageData(p *site.Page) *PageData {
 			}
 		}
 	}
-	if p.Kind == site.Kind404 {
+	switch {
+	case p.Kind == site.Kind404:
 		// Shown at whatever address was not found: it has no address of its own to name,
 		// and nothing to index.
 		d.Permalink, d.NoIndex = "", true
-	} else {
+	case !p.Indexable():
+		d.NoIndex = true
+	default:
 		d.Alternates, d.AlternatesKey = alternates(s, p)
 	}
 	d.Print = m.printData(p)
@@ -128,13 +131,14 @@ func (m *Model) translationReport() []site.LangReport {
 	return r
 }
 
-// alternates lists p and its translations in language order, with a key naming them all.
+// alternates lists p and its indexable translations in language order, with a key naming
+// them all.
 func alternates(s *site.Site, p *site.Page) ([]Alternate, string) {
 	var out []Alternate
 	var key strings.Builder
 	for _, l := range s.Languages {
 		v := s.Translation(p, l.Code)
-		if v == nil {
+		if v == nil || !v.Indexable() {
 			continue
 		}
 		a := Alternate{Lang: l.Code, Href: v.Permalink(s)}

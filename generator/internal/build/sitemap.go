@@ -7,27 +7,24 @@ import (
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
-// sitemap lists every page with its translations as hreflang alternates.
+// sitemap lists every indexable page with its indexable translations as hreflang
+// alternates (the same list as in the page's head).
 func sitemap(s *site.Site) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	for _, p := range s.Pages {
-		if p.Kind == site.Kind404 {
+		if !p.Indexable() {
 			continue
 		}
 		b.WriteString("<url><loc>")
 		xml.EscapeText(&b, []byte(p.Permalink(s)))
 		b.WriteString("</loc>")
-		if len(p.Translations) > 0 {
-			alt := func(lang, href string) {
-				b.WriteString(`<xhtml:link rel="alternate" hreflang="` + lang + `" href="`)
-				xml.EscapeText(&b, []byte(href))
+		if alts, _ := alternates(s, p); len(alts) > 1 {
+			for _, a := range alts {
+				b.WriteString(`<xhtml:link rel="alternate" hreflang="` + a.Lang + `" href="`)
+				xml.EscapeText(&b, []byte(a.Href))
 				b.WriteString(`"/>`)
-			}
-			alt(p.Lang.Code, p.Permalink(s))
-			for _, t := range p.Translations {
-				alt(t.Lang.Code, t.Permalink(s))
 			}
 		}
 		b.WriteString("</url>\n")

@@ -52,7 +52,7 @@ type Page struct {
 
 	Section      *Page   // the section list this page belongs to
 	Pages        []*Page // section and term pages: the pages listed
-	Untranslated []*Page // section and term pages: pages that exist only in other languages …
+	Untranslated []*Page // section pages: pages that exist only in other languages …
 	// … and what tells one such list from another (partialCached draws each list once)
 	UntranslatedKey string
 	Terms           []*Page // taxonomy pages: the term pages; single pages: the terms they carry
@@ -62,7 +62,8 @@ type Page struct {
 	Prev, Next      *Page
 	Related         []*Page
 	Breadcrumbs     []*Page
-	Count           int // term pages: how many pages carry the term
+	Count           int     // term pages: how many pages carry the term
+	Elsewhere       []*Page // term pages without pages of their own: the term where it has some
 
 	Content  template.HTML // the rendered Markdown body
 	Headings []markdown.Heading
@@ -75,6 +76,12 @@ type Page struct {
 
 	Taxonomy string // term and taxonomy pages: "themes", "audience", "setting"
 	TermKey  string // term pages: "educare"
+}
+
+// Indexable reports whether search engines are offered the page (sitemap, hreflang): not a
+// 404 page, nor a term page with no pages of its own, which only points elsewhere.
+func (p *Page) Indexable() bool {
+	return p.Kind != Kind404 && (p.Kind != KindTerm || p.Count > 0)
 }
 
 // Permalink is the absolute URL.

@@ -41,17 +41,8 @@ func (s *Site) buildTaxonomies(cat *i18n.Catalog) {
 			s.Pages = append(s.Pages, list.Terms...)
 		}
 	}
-	// A term's pages in other languages that this one lacks: a language with few pages of
-	// its own shows what there is to read, as its sections do, instead of an empty list.
-	for _, l := range s.Languages {
-		for j, list := range l.Taxonomies {
-			for k, t := range list.Terms {
-				t.Untranslated, t.UntranslatedKey = s.untranslated(l, func(other *Lang) []*Page { return other.Taxonomies[j].Terms[k].Pages })
-			}
-		}
-	}
 	// Term pages of one key are translations of each other.
-	for i, l := range s.Languages {
+	for _, l := range s.Languages {
 		for _, other := range s.Languages {
 			if other == l {
 				continue
@@ -64,7 +55,22 @@ func (s *Site) buildTaxonomies(cat *i18n.Catalog) {
 				}
 			}
 		}
-		_ = i
+	}
+	// A language with few pages of its own (da, fr) has terms none of its pages carry: their
+	// pages point to the languages that have some.
+	for _, l := range s.Languages {
+		for _, list := range l.Taxonomies {
+			for _, t := range list.Terms {
+				if t.Count > 0 {
+					continue
+				}
+				for _, other := range t.Translations {
+					if other.Count > 0 {
+						t.Elsewhere = append(t.Elsewhere, other)
+					}
+				}
+			}
+		}
 	}
 }
 
