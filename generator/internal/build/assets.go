@@ -14,6 +14,7 @@ import (
 	"github.com/tdewolff/minify/v2"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/site"
 )
 
 // asset is a stylesheet or script published under a name that changes with its content.
@@ -101,13 +102,17 @@ func (a *assets) integrity(name string) (string, error) {
 	return "", fmt.Errorf("no stylesheet or script static/%s", name)
 }
 
-// exists tells whether a static file is published at path (for links in content).
-func (a *assets) exists(p string) bool {
+// linkProblem says what is wrong with a link in content to static/p: nothing when the file
+// is published at that path. A stylesheet or script is not: its name carries its hash.
+func (a *assets) linkProblem(p string) site.LinkProblem {
 	if _, ok := a.files[p]; ok {
-		return true
+		return site.LinkProblem{}
 	}
-	_, ok := a.fingerprinted[p]
-	return ok
+	if _, ok := a.fingerprinted[p]; ok {
+		return site.LinkProblem{Message: `link to "/` + p + `", a stylesheet or script: it is published under a name with its content hash`,
+			Hint: "link to a page or an image instead; layouts load stylesheets and scripts with asset"}
+	}
+	return site.LinkProblem{Message: `link to a missing file "/` + p + `"`, Hint: "put the file in static/" + p + " or correct the path"}
 }
 
 // write puts every asset into the output.
@@ -123,4 +128,35 @@ func (a *assets) write(o *output) error {
 		}
 	}
 	return nil
+}
+
+// checkStaticFiles reports the static files published where the build writes a file of its
+// own: one of the two would be lost, whichever was written last.
+func (m *Model) checkStaticFiles(diags *diag.List) {
+	made := map[string]string{} // output path → what the build writes there
+	for _, p := range m.site.Pages {
+		made[p.OutputPath()] = "the page " + p.URL
+		if p.Kind == site.KindToolkit {
+			made[chapterCSSPath(p)] = "the chapter titles of " + p.URL
+		}
+	}
+	for _, name := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", marker} {
+		made[name] = "its own " + name
+	}
+	for name := range m.opts.PDFs {
+		made[name] = "a printed PDF"
+	}
+	for src, x := range m.assets.fingerprinted {
+		made[x.out] = "static/" + src + " (with its content hash)"
+	}
+	for name := range m.assets.files {
+		what, taken := made[name]
+		if !taken && (name == "search" || strings.HasPrefix(name, "search/")) {
+			what, taken = "the search index", true
+		}
+		if taken {
+			diags.Errorf("static/"+name, 0, "rename or move it: the build makes that file itself",
+				"would be published as /%s, where the build writes %s", name, what)
+		}
+	}
 }

@@ -250,6 +250,9 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 			m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags, layout.Options{Minify: minifyLayout})
 		})
 	})
+	if m.site != nil && m.assets != nil {
+		m.checkStaticFiles(diags)
+	}
 	timedNoErr(res, "markdown", func() { m.renderMarkdown(diags) })
 	if diags.HasErrors() {
 		return nil, diags.Err()

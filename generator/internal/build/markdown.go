@@ -58,7 +58,7 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 	}
 	for _, l := range doc.Links {
 		line := src.BodyLine + l.Line - 1
-		dest, check, problems := m.site.ResolveLink(p, l.Dest, l.IsImage, l.Alt, m.assets.exists)
+		dest, check, problems := m.site.ResolveLink(p, l.Dest, l.IsImage, l.Alt, m.assets.linkProblem)
 		for _, pr := range problems {
 			diags.Errorf(src.Path, line, pr.Hint, "%s", pr.Message)
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -42,6 +43,7 @@ type output struct {
 	replacing sync.Mutex
 
 	files   chan pendingFile
+	claimed sync.Map // paths queued so far: a second file for one path is refused
 	wg      sync.WaitGroup
 	closed  sync.Once
 	mu      sync.Mutex
@@ -290,11 +292,18 @@ func (o *output) write(rel string, data []byte) error {
 // writeThen is write that hands data to done once the file is written (or refused), so its
 // memory can hold the next page.
 func (o *output) writeThen(rel string, data []byte, done func([]byte)) error {
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+	refuse := func(err error) error {
 		if done != nil {
 			done(data)
 		}
-		return fmt.Errorf("refusing to write %q outside the output folder", rel)
+		return err
+	}
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return refuse(fmt.Errorf("refusing to write %q outside the output folder", rel))
+	}
+	// Two writers on one path would leave either file, or a mix of both.
+	if _, twice := o.claimed.LoadOrStore(path.Clean(rel), true); twice {
+		return refuse(fmt.Errorf("two files of the build go to %s; please report it", rel))
 	}
 	o.files <- pendingFile{rel, data, done}
 	return nil

@@ -317,3 +317,18 @@ func TestStoppedBuildKeepsOutputAndSpare(t *testing.T) {
 		t.Error("no spare after the next build")
 	}
 }
+
+// Two files for one path would leave either, or a mix of both: the second is refused.
+func TestSecondFileForOnePathIsRefused(t *testing.T) {
+	out, err := newOutput(filepath.Join(t.TempDir(), "public"), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.abort()
+	if err := out.write("en/index.html", []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := out.write("en/./index.html", []byte("second")); err == nil || !strings.Contains(err.Error(), "two files of the build go to en/./index.html") {
+		t.Errorf("got %v, want the second file refused", err)
+	}
+}

@@ -23,9 +23,10 @@ type AnchorCheck struct {
 }
 
 // ResolveLink turns a link as written in p's Markdown into the URL to publish. A link to a
-// content file becomes that page's URL. staticExists tells whether a file exists in static/.
-// It only reads the model, so pages may resolve their links in parallel.
-func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, staticExists func(string) bool) (string, *AnchorCheck, []LinkProblem) {
+// content file becomes that page's URL. staticFile says what is wrong with a link to a file
+// of static/ ("" when it is published at that path). It only reads the model, so pages may
+// resolve their links in parallel.
+func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, staticFile func(string) LinkProblem) (string, *AnchorCheck, []LinkProblem) {
 	var problems []LinkProblem
 	fail := func(hint, msg string) (string, *AnchorCheck, []LinkProblem) {
 		return dest, nil, append(problems, LinkProblem{msg, hint})
@@ -59,8 +60,8 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 	}
 	if strings.HasPrefix(u.Path, "/") {
 		if isImage || path.Ext(u.Path) != "" {
-			if !staticExists(strings.TrimPrefix(u.Path, "/")) {
-				return fail("put the file in static"+u.Path+" or correct the path", "link to a missing file "+quote(u.Path))
+			if problem := staticFile(strings.TrimPrefix(u.Path, "/")); problem.Message != "" {
+				return dest, nil, append(problems, problem)
 			}
 			return dest, nil, problems
 		}
