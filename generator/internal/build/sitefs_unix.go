@@ -3,6 +3,7 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -38,8 +39,15 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 	}
 	defer syscall.Close(fd)
 	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil {
+		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		// A pipe would never end the build, a device such as /dev/zero would fill memory.
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errNotAFile}
+	}
 	size := 512
-	if syscall.Fstat(fd, &st) == nil && st.Size > 0 && st.Size < 1<<30 {
+	if st.Size > 0 && st.Size < 1<<30 {
 		size = int(st.Size) + 1 // one more, to see the end in the same call
 	}
 	data := make([]byte, 0, size)
@@ -61,9 +69,14 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 	}
 }
 
+// errNotAFile is the error of reading a pipe, a device or a socket.
+var errNotAFile = errors.New("not a regular file (a pipe, a device or a socket): put a file there")
+
+// openRetrying opens path for reading. O_NONBLOCK keeps the open of a named pipe from
+// waiting for a writer (ReadFile then refuses it); it changes nothing for a regular file.
 func openRetrying(path string) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
 			return fd, err
 		}
