@@ -217,6 +217,16 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	var pages []*content.Page
 	timedNoErr(res, "load", func() {
 		m.catalog = i18n.Load(fsys, diags)
+		var terms []string // the vocabularies whose keys are addresses
+		for _, tax := range site.Taxonomies {
+			terms = append(terms, site.TermNamespace(tax))
+		}
+		m.catalog.CheckURLSegments(terms, content.ValidSlug, diags)
+		if diags.HasErrors() {
+			// A language whose file is broken is missing: every page in it would be
+			// reported as in an unknown language. Its file comes first.
+			return
+		}
 		vocab := Vocabularies(m.catalog)
 		langs := m.catalog.Codes()
 		if len(langs) == 0 {

@@ -1,6 +1,8 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -82,6 +84,16 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`static/search/en/notes.txt: would be published as /search/en/notes.txt, where the build writes the search index`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
+		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch
+		// home page, silently.
+		{"URL segment empty", "i18n/nl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `guides = "gidsen"`, `guides = ""`, 1),
+			`i18n/nl.toml: url.guides = "" cannot be part of an address`},
+		{"URL segment leaving the language", "i18n/nl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `guides = "gidsen"`, `guides = "../../x"`, 1),
+			`i18n/nl.toml: url.guides = "../../x" cannot be part of an address`},
+		{"URL segment twice", "i18n/nl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `about = "achtergrond"`, `about = "themas"`, 1),
+			`i18n/nl.toml: url.about and url.themes are both "themas": two pages would have one address`},
+		{"term key not an address", "i18n/en.toml", strings.Replace(repoFile(t, "i18n/en.toml"), "[theme]\n", "[theme]\n\"Two Words\" = \"Two words\"\n", 1),
+			`i18n/en.toml: [theme] key "Two Words" cannot be part of an address`},
 		{"missing UI string", "i18n/nl.toml", "[language]\nname = \"Nederlands\"\n",
 			`i18n/nl.toml: missing UI string "box.attention" in language "nl"`},
 		{"template error", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}\n",
@@ -122,5 +134,32 @@ no front matter
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s", want, out)
 		}
+	}
+}
+
+// repoFile is a file of the repository as it is, to test a change to it.
+func repoFile(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(sitetest.RepoRoot(t), name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// A broken language file is the one error reported for it: the pages in that language are
+// not each reported as in an unknown language. An editor's lock file beside it is no
+// language at all.
+func TestBrokenLanguageFileIsReportedOnce(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "i18n/.#nl.toml", "a lock file, not TOML")
+	mustBuild(t, dir)
+	sitetest.Write(t, dir, "i18n/nl.toml", repoFile(t, "i18n/nl.toml")+"\nbroken = \n")
+	out, err := run(t, dir)
+	if err == nil {
+		t.Fatal("build succeeded")
+	}
+	if lines := strings.Count(strings.TrimSpace(out), "\n") + 1; lines != 1 || !strings.HasPrefix(out, "i18n/nl.toml:") {
+		t.Errorf("want one error, in i18n/nl.toml; got:\n%s", out)
 	}
 }

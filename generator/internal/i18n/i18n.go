@@ -59,6 +59,9 @@ func Load(fsys fs.FS, diags *diag.List) *Catalog {
 		return c
 	}
 	for _, f := range files {
+		if strings.HasPrefix(path.Base(f), ".") {
+			continue // an editor's lock or backup file (.#nl.toml), not a language
+		}
 		if l := loadFile(fsys, f, diags); l != nil {
 			c.Languages = append(c.Languages, l)
 			c.byCode[l.Code] = l
@@ -323,5 +326,48 @@ func (c *Catalog) Vocabulary(namespace string) map[string]bool {
 			out[rest] = true
 		}
 	}
+	return out
+}
+
+// CheckURLSegments reports the UI strings that become part of addresses and cannot: every
+// url.* string and every key of the namespaces given (the taxonomies' terms) must pass
+// validSlug, and no two url.* strings of a language may be the same, or two pages would
+// share an address (an empty one even puts a section over the home page).
+func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) bool, diags *diag.List) {
+	urls := sortedKeys(c.Vocabulary("url"))
+	for _, l := range c.Languages {
+		seen := map[string]string{}
+		for _, k := range urls {
+			v, ok := l.plain["url."+k]
+			switch {
+			case !ok: // checkComplete reports it
+			case !validSlug(v):
+				diags.Errorf(l.file, 0, `write lower-case letters and digits joined by hyphens, such as "gidsen"`,
+					"url.%s = %q cannot be part of an address", k, v)
+			case seen[v] != "":
+				diags.Errorf(l.file, 0, "give each its own", "url.%s and url.%s are both %q: two pages would have one address", seen[v], k, v)
+			default:
+				seen[v] = k
+			}
+		}
+	}
+	if def := c.byCode[DefaultLanguage]; def != nil {
+		for _, ns := range namespaces {
+			for _, k := range sortedKeys(c.Vocabulary(ns)) {
+				if !validSlug(k) {
+					diags.Errorf(def.file, 0, `a term's key is its address: write lower-case letters and digits joined by hyphens, such as "parents-families"`,
+						"[%s] key %q cannot be part of an address", ns, k)
+				}
+			}
+		}
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
 	return out
 }
