@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 
 	"github.com/yuin/goldmark"
@@ -161,9 +162,19 @@ func (w directWriter) Flush() error   { return nil }
 func (d *Doc) collect() {
 	src := d.source
 	lastHTMLLine := 0
+	depth, tooDeep := 0, false
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			depth--
 			return ast.WalkContinue, nil
+		}
+		if depth++; depth > maxDepth {
+			if !tooDeep {
+				d.Problems = append(d.Problems, Problem{Line: d.line(n), Message: fmt.Sprintf("nested more than %d levels deep", maxDepth),
+					Hint: "a quote in a list in a quote…: write it flatter"})
+			}
+			tooDeep = true
+			return ast.WalkSkipChildren, nil
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
@@ -190,6 +201,11 @@ func (d *Doc) collect() {
 		return ast.WalkContinue, nil
 	})
 }
+
+// maxDepth is how deep quotes, lists and emphasis may nest. A page is read again as HTML
+// (handouts, the toolkit) by a parser that stops at 512 open elements, and no handbook
+// page needs a tenth of this.
+const maxDepth = 100
 
 func (d *Doc) line(n ast.Node) int {
 	for p := n; p != nil; p = p.Parent() {

@@ -112,6 +112,22 @@ func TestQuestionListsAreNumberedOnAcrossThePage(t *testing.T) {
 	}
 }
 
+// Handouts and the toolkit read a page again as HTML, with a parser that gives up past 512
+// open elements: a guide nested deeper lost all its questions from its handouts, silently.
+// Absurd nesting is an error at its line; what follows it is still read.
+func TestDeepNestingIsAnError(t *testing.T) {
+	d, _ := render(t, "## Start\n\n"+strings.Repeat("> ", maxDepth+20)+"deep\n\n"+strings.Repeat("- ", maxDepth)+"deep\n\n[later](#start)\n")
+	if len(d.Problems) != 1 || d.Problems[0].Line != 3 || d.Problems[0].Message != "nested more than 100 levels deep" {
+		t.Errorf("problems: %+v", d.Problems)
+	}
+	if len(d.Links) != 1 {
+		t.Errorf("the link after the deep part was not read: %+v", d.Links)
+	}
+	if d, _ := render(t, strings.Repeat("> ", 30)+"deep enough for a real page\n"); len(d.Problems) != 0 {
+		t.Errorf("problems: %+v", d.Problems)
+	}
+}
+
 func TestProblemsHaveLines(t *testing.T) {
 	d, _ := render(t, "Text\n\n> [!NOPE]\n> x\n\n<div>raw</div>\n\nand <b>bold</b> here\n\n> [!QUOTE]\n> unattributed\n\n> [!TIP]\n")
 	want := []Problem{
