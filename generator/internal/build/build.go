@@ -185,6 +185,8 @@ type Model struct {
 	content content.Options      // how pages were loaded, to reload one page the same way
 	anchors [][]site.AnchorCheck // per page (index in site.Pages): its links to headings
 	qr      qrCache              // QR codes by URL: a guide's code is drawn for its page and again in the toolkit
+	// layoutIDs are the IDs the layouts write in every page, which no heading may take.
+	layoutIDs map[string]bool
 	// questions are the question boxes of guides, by page, read from their bodies for
 	// handouts; UpdateBodies forgets them.
 	questions sync.Map
@@ -262,6 +264,9 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	})
 	if m.site != nil && m.assets != nil {
 		m.checkStaticFiles(diags)
+	}
+	if m.layouts != nil {
+		m.layoutIDs = m.layouts.FixedIDs()
 	}
 	timedNoErr(res, "markdown", func() { m.renderMarkdown(diags) })
 	if diags.HasErrors() {

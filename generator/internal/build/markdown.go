@@ -56,6 +56,12 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 	for _, pr := range doc.Problems {
 		diags.Errorf(src.Path, src.BodyLine+pr.Line-1, pr.Hint, "%s", pr.Message)
 	}
+	for _, h := range doc.Headings {
+		if m.layoutIDs[h.ID] {
+			diags.Errorf(src.Path, src.BodyLine+h.Line-1, "give the heading its own ID: ## Title {#another-id}",
+				"heading ID #%s is also an ID the layouts write in every page", h.ID)
+		}
+	}
 	for _, l := range doc.Links {
 		line := src.BodyLine + l.Line - 1
 		dest, check, problems := m.site.ResolveLink(p, l.Dest, l.IsImage, l.Alt, m.assets.linkProblem)

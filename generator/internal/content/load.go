@@ -1,11 +1,13 @@
 package content
 
 import (
+	"bytes"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/work"
@@ -168,6 +170,22 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 	fmBytes, body, bodyLine, err := splitFrontMatter(src)
 	if err != nil {
 		diags.Errorf(p, 1, "see the README, section Front matter", "%v", err)
+		return nil
+	}
+	if !utf8.Valid(body) {
+		// An editor that saved the file as Windows-1252: "café" would reach the page as
+		// bytes no browser reads as UTF-8.
+		bad := 0
+		for rest := body; len(rest) > 0; {
+			r, size := utf8.DecodeRune(rest)
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			bad += size
+			rest = rest[size:]
+		}
+		diags.Errorf(p, bodyLine+bytes.Count(body[:bad], []byte("\n")), "save the file as UTF-8: in most editors, Save as… and choose the encoding UTF-8",
+			"text that is not UTF-8")
 		return nil
 	}
 	fm := &frontMatter{src: fmBytes}

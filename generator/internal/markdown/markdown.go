@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -178,13 +179,27 @@ func (d *Doc) collect() {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			for _, a := range n.Attributes() {
+				if string(a.Name) != "id" {
+					// A style would be refused by the site's Content-Security-Policy, a class
+					// means nothing to the handbook's stylesheet.
+					d.Problems = append(d.Problems, Problem{Line: d.line(n), Message: fmt.Sprintf("heading attribute %q", a.Name),
+						Hint: "a heading takes only an ID: ## Title {#its-id}"})
+				}
+			}
 			id, _ := n.AttributeString("id")
 			idb, _ := id.([]byte)
-			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src), Line: d.line(n)})
+			d.Headings = append(d.Headings, Heading{Level: n.Level, ID: string(idb), Text: plainText(n, src), Line: d.headingLine(n)})
 		case *ast.Link:
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: d.line(n), node: n})
 		case *ast.Image:
 			d.Links = append(d.Links, &Link{Dest: string(n.Destination), Line: d.line(n), IsImage: true, Alt: plainText(n, src), node: n})
+		case *ast.AutoLink: // <https://…>, and bare addresses: checked like the others, published as written
+			dest := string(n.URL(src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
+				dest = "mailto:" + dest
+			}
+			d.Links = append(d.Links, &Link{Dest: dest, Line: d.line(n), node: n})
 		case *ast.HTMLBlock, *ast.RawHTML:
 			line := d.line(n)
 			if line != lastHTMLLine { // "<span>word</span>" is one problem, not two
@@ -200,6 +215,50 @@ func (d *Doc) collect() {
 		}
 		return ast.WalkContinue, nil
 	})
+	// An ID written as {#…} is taken as it is: it may be another heading's.
+	used := map[string]bool{}
+	for _, h := range d.Headings {
+		switch {
+		case strings.TrimSpace(h.Text) == "":
+			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: "empty heading",
+				Hint: "write the heading's text after the #, or remove the line"})
+		case used[h.ID]:
+			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: fmt.Sprintf("heading ID #%s is already a heading's above", h.ID),
+				Hint: "give this one another ID: ## Title {#another-id}"})
+		}
+		used[h.ID] = true
+	}
+}
+
+// headingLine is a heading's line. An empty heading ("##") has no text to place it: it is
+// the first line of only #s after whatever comes before it.
+func (d *Doc) headingLine(h *ast.Heading) int {
+	if _, ok := startOffset(h); ok {
+		return d.line(h)
+	}
+	off, before := 0, false
+	for p := ast.Node(h); p != nil && !before; p = p.Parent() {
+		for s := p.PreviousSibling(); s != nil && !before; s = s.PreviousSibling() {
+			off, before = startOffset(s)
+		}
+	}
+	if before { // the heading is on a later line than what comes before it starts on
+		for off < len(d.source) && d.source[off] != '\n' {
+			off++
+		}
+		off++
+	}
+	for off < len(d.source) {
+		end := bytes.IndexByte(d.source[off:], '\n')
+		if end < 0 {
+			end = len(d.source) - off
+		}
+		if line := strings.Trim(string(d.source[off:off+end]), " \t>"); line != "" && strings.Trim(line, "#") == "" {
+			return lineOf(d.source, off)
+		}
+		off += end + 1
+	}
+	return d.line(h)
 }
 
 // maxDepth is how deep quotes, lists and emphasis may nest. A page is read again as HTML

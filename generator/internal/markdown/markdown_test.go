@@ -128,6 +128,35 @@ func TestDeepNestingIsAnError(t *testing.T) {
 	}
 }
 
+// Headings that would break a page: an ID taken twice (a {#…} is taken as written), an
+// attribute other than the ID (a style breaks the CSP), and a heading with no text (an
+// empty entry in the contents), each at its line; autolinks and bare addresses are
+// collected with the other links, to be checked like them.
+func TestHeadingProblemsAndAutolinks(t *testing.T) {
+	d, _ := render(t, "##\n\n## Preparation\n\nText <mailto:a@example.org>, b@example.org and <javascript:alert(1)>.\n\n## Again {#preparation}\n\n## Hidden {style=\"display:none\"}\n\n> ##\n")
+	want := []Problem{
+		{Line: 9, Message: `heading attribute "style"`},
+		{Line: 1, Message: "empty heading"},
+		{Line: 7, Message: "heading ID #preparation is already a heading's above"},
+		{Line: 11, Message: "empty heading"},
+	}
+	if len(d.Problems) != len(want) {
+		t.Fatalf("problems: %+v", d.Problems)
+	}
+	for i, w := range want {
+		if d.Problems[i].Line != w.Line || d.Problems[i].Message != w.Message {
+			t.Errorf("problem %d: %+v, want %+v", i, d.Problems[i], w)
+		}
+	}
+	var dests []string
+	for _, l := range d.Links {
+		dests = append(dests, l.Dest)
+	}
+	if got := strings.Join(dests, " "); got != "mailto:a@example.org mailto:b@example.org javascript:alert(1)" {
+		t.Errorf("links: %s", got)
+	}
+}
+
 func TestProblemsHaveLines(t *testing.T) {
 	d, _ := render(t, "Text\n\n> [!NOPE]\n> x\n\n<div>raw</div>\n\nand <b>bold</b> here\n\n> [!QUOTE]\n> unattributed\n\n> [!TIP]\n")
 	want := []Problem{
