@@ -217,6 +217,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 		m.opts.BaseURL += "/"
 	}
 	var pages []*content.Page
+	var drafts []string
 	timedNoErr(res, "load", func() {
 		m.catalog = i18n.Load(fsys, diags)
 		var terms []string // the vocabularies whose keys are addresses
@@ -235,7 +236,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 			return
 		}
 		m.content = content.Options{Languages: langs, Vocabulary: vocab, Drafts: opts.Drafts}
-		pages = content.Load(fsys, m.content, diags)
+		pages, drafts = content.LoadWithDrafts(fsys, m.content, diags)
 	})
 	if diags.HasErrors() {
 		return nil, diags.Err()
@@ -255,7 +256,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 		// not depend on the pages, are read on the other meanwhile.
 		work.Each(2, func(i int) {
 			if i == 0 {
-				m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages}, diags)
+				m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages, Drafts: drafts}, diags)
 				return
 			}
 			m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)

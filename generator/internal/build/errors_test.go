@@ -28,7 +28,15 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		{"unknown field (a typo)", "content/guides/x.en.md", guide("purpse: typo\n", ""),
 			`content/guides/x.en.md:11: front matter: unknown field "purpse"`},
 		{"wrong type", "content/principles/x.en.md", strings.Replace(sitetest.Page("principle", "", ""), "number: 1", "number: one", 1),
-			`content/principles/x.en.md:7: front matter: cannot unmarshal string into Go struct field Principle.Number of type int`},
+			`content/principles/x.en.md:7: front matter: number: text where a whole number belongs (write digits without quotes, e.g. number: 3)`},
+		{"text where true or false belongs", "content/guides/x.en.md", guide("draft: \"yes please\"\n", ""),
+			`content/guides/x.en.md:11: front matter: draft: text where true or false belongs (write true or false without quotes, e.g. draft: true)`},
+		{"text where a list belongs", "content/guides/x.en.md", strings.Replace(guide("", ""), "themes: [collaboration]", "themes: collaboration", 1),
+			`content/guides/x.en.md:4: front matter: themes: text where a list belongs (write a list in brackets`},
+		{"a field twice", "content/guides/x.en.md", guide("title: Again\n", ""),
+			`content/guides/x.en.md:11: front matter: mapping key "title" already defined at line 2 (keep one of the two)`},
+		{"link to a draft", "content/guides/x.en.md", guide("", "See [the draft](../cases/d.en.md).\n"),
+			`content/guides/x.en.md:13: link to content/cases/d.en.md, a draft, which is left out of the site (publish it first by removing draft: true`},
 		{"missing title", "content/guides/x.en.md", strings.Replace(guide("", ""), "title: A guide\n", "", 1),
 			`content/guides/x.en.md:1: front matter: missing "title" (add a line such as: title: Asking new parents)`},
 		{"missing type field", "content/guides/x.en.md", strings.Replace(guide("", ""), "duration: 45 minutes\n", "", 1),
@@ -114,7 +122,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := sitetest.New(t, twoLanguages+"-- content/about/b.en.md --\n"+sitetest.Page("page", "", "Text.\n"))
+			dir := sitetest.New(t, twoLanguages+"-- content/about/b.en.md --\n"+sitetest.Page("page", "", "Text.\n")+
+				"-- content/cases/d.en.md --\n"+sitetest.Page("case", "draft: true\n", "Not yet.\n"))
 			sitetest.Write(t, dir, tt.file, tt.content)
 			out, err := run(t, dir)
 			if err == nil {

@@ -306,16 +306,94 @@ type positionedError struct {
 func yamlError(src []byte, err error) *positionedError {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		line := 1
+		line, field := 1, ""
 		if tk := ye.GetToken(); tk != nil {
 			line = fileLine(src, tk.Position.Line)
+			field = fieldAt(src, tk.Position.Line)
 		}
 		msg := ye.GetMessage()
 		var unknown *yaml.UnknownFieldError
 		if errors.As(err, &unknown) {
 			return &positionedError{line: line, msg: "front matter: " + msg, hint: "check the spelling; the README lists the fields of each type"}
 		}
+		if got, want, ok := wrongType(msg); ok {
+			hint := typeHints[want]
+			if want == "a whole number" && field != "" {
+				hint = "write digits without quotes, e.g. " + field + "3"
+			}
+			return &positionedError{line: line, msg: fmt.Sprintf("front matter: %s%s where %s belongs", field, got, want), hint: hint}
+		}
+		// "mapping key "title" already defined at [1:1]": a place in the fields, not the file.
+		if before, at, ok := strings.Cut(msg, " at ["); ok && strings.HasSuffix(at, "]") {
+			if l, err := strconv.Atoi(strings.Split(at, ":")[0]); err == nil {
+				return &positionedError{line: line, msg: fmt.Sprintf("front matter: %s at line %d", before, fileLine(src, l)),
+					hint: "keep one of the two"}
+			}
+		}
 		return &positionedError{line: line, msg: "front matter: " + msg, hint: quoteHint}
 	}
 	return &positionedError{line: 1, msg: "front matter: " + err.Error()}
+}
+
+// wrongType words the YAML library's "cannot unmarshal string into Go struct field
+// Guide.Common.Weight of type int" for an editor: what was written, what belongs there.
+func wrongType(msg string) (got, want string, ok bool) {
+	// Also "string was used where sequence is expected".
+	if written, expected, ok := strings.Cut(strings.TrimSuffix(msg, " is expected"), " was used where "); ok && written != msg {
+		kinds := map[string]string{"string": "text", "sequence": "a list", "mapping": "fields", "bool": "true or false"}
+		got, want = kinds[written], kinds[expected]
+		return got, want, got != "" && want != "" && got != want
+	}
+	rest, ok := strings.CutPrefix(msg, "cannot unmarshal ")
+	if !ok {
+		return "", "", false
+	}
+	written, rest, ok := strings.Cut(rest, " into ")
+	if !ok {
+		return "", "", false
+	}
+	_, goType, ok := strings.Cut(rest, " of type ")
+	if !ok {
+		return "", "", false
+	}
+	got = map[string]string{"string": "text", "bool": "true or false", "array": "a list", "map": "fields"}[written]
+	if got == "" {
+		got = "a number" // uint64, int64, float64, …
+	}
+	switch {
+	case strings.HasPrefix(goType, "int") || strings.HasPrefix(goType, "uint"):
+		want = "a whole number"
+	case goType == "bool":
+		want = "true or false"
+	case strings.HasPrefix(goType, "[]"):
+		want = "a list"
+	case goType == "string":
+		want = "text"
+	default:
+		want = "fields"
+	}
+	return got, want, got != want
+}
+
+// typeHints show what belongs where a value of the wrong kind was written.
+var typeHints = map[string]string{
+	"a whole number": "write digits without quotes, e.g. weight: 3",
+	"true or false":  "write true or false without quotes, e.g. draft: true",
+	"a list":         "write a list in brackets, e.g. themes: [educare, leadership]",
+	"text":           "quote text that could be read as something else, e.g. title: \"2024: a new start\"",
+	"fields":         "write the fields indented under the key, one per line",
+}
+
+// fieldAt is "key: " for the field on line (of the front matter, from 1), or "".
+func fieldAt(src []byte, line int) string {
+	lines := bytes.Split(src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	key, _, ok := bytes.Cut(lines[line-1], []byte(":"))
+	key = bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimSpace(key), []byte("- ")))
+	if !ok || len(key) == 0 || bytes.ContainsAny(key, " \"'[{") {
+		return ""
+	}
+	return string(key) + ": "
 }

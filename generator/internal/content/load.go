@@ -65,6 +65,13 @@ func (p *Page) SourcePath(lang string) string {
 // Load reads every file under content/ of fsys (the site root) and returns the pages sorted
 // by path. Problems are reported into diags; a page with problems is left out.
 func Load(fsys fs.FS, opts Options, diags *diag.List) []*Page {
+	pages, _ := LoadWithDrafts(fsys, opts, diags)
+	return pages
+}
+
+// LoadWithDrafts is Load that also returns the content files of the draft pages it left out
+// (all of them kept with opts.Drafts), so a link to one can say why it has no target.
+func LoadWithDrafts(fsys fs.FS, opts Options, diags *diag.List) (pages []*Page, drafts []string) {
 	var files []string
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -86,20 +93,24 @@ func Load(fsys fs.FS, opts Options, diags *diag.List) []*Page {
 	})
 	if err != nil {
 		diags.Errorf("content", 0, "create content/ with the pages of the site", "cannot read the content folder: %v", err)
-		return nil
+		return nil, nil
 	}
 	sort.Strings(files)
 
-	pages := make([]*Page, len(files))
-	work.Each(len(files), func(i int) { pages[i] = loadFile(fsys, files[i], opts, diags) })
+	loaded := make([]*Page, len(files))
+	work.Each(len(files), func(i int) { loaded[i] = loadFile(fsys, files[i], opts, diags) })
 
-	out := pages[:0]
-	for _, p := range pages {
-		if p != nil && (opts.Drafts || !p.Common().Draft) {
+	out := loaded[:0]
+	for _, p := range loaded {
+		switch {
+		case p == nil:
+		case opts.Drafts || !p.Common().Draft:
 			out = append(out, p)
+		default:
+			drafts = append(drafts, p.Path)
 		}
 	}
-	return out
+	return out, drafts
 }
 
 // ValidSlug reports whether s can be one URL segment: lower-case letters and digits in any
@@ -167,25 +178,24 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 		diags.Errorf(p, 0, "", "cannot read: %v", err)
 		return nil
 	}
-	fmBytes, body, bodyLine, err := splitFrontMatter(src)
-	if err != nil {
-		diags.Errorf(p, 1, "see the README, section Front matter", "%v", err)
-		return nil
-	}
-	if !utf8.Valid(body) {
+	if !utf8.Valid(src) {
 		// An editor that saved the file as Windows-1252: "café" would reach the page as
-		// bytes no browser reads as UTF-8.
-		bad := 0
-		for rest := body; len(rest) > 0; {
-			r, size := utf8.DecodeRune(rest)
+		// bytes no browser reads as UTF-8 (and the YAML reader's message says little).
+		valid := 0
+		for valid < len(src) {
+			r, size := utf8.DecodeRune(src[valid:])
 			if r == utf8.RuneError && size == 1 {
 				break
 			}
-			bad += size
-			rest = rest[size:]
+			valid += size
 		}
-		diags.Errorf(p, bodyLine+bytes.Count(body[:bad], []byte("\n")), "save the file as UTF-8: in most editors, Save as… and choose the encoding UTF-8",
+		diags.Errorf(p, 1+bytes.Count(src[:valid], []byte("\n")), "save the file as UTF-8: in most editors, Save as… and choose the encoding UTF-8",
 			"text that is not UTF-8")
+		return nil
+	}
+	fmBytes, body, bodyLine, err := splitFrontMatter(src)
+	if err != nil {
+		diags.Errorf(p, 1, "see the README, section Front matter", "%v", err)
 		return nil
 	}
 	fm := &frontMatter{src: fmBytes}

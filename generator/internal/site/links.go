@@ -76,6 +76,10 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 	}
 	target := path.Join(path.Dir(p.Source.Path), u.Path)
 	tp := s.bySource[target]
+	if tp == nil && s.drafts[target] {
+		return fail("publish it first by removing draft: true, or link to another page meanwhile; build --drafts shows drafts with their links",
+			"link to "+target+", a draft, which is left out of the site")
+	}
 	if tp == nil {
 		hint := "check the file name; pages are content/<section>/<slug>.<lang>.md"
 		if other := s.existingTranslation(target); other != "" {

@@ -15,6 +15,7 @@ type Site struct {
 	Pages     []*Page // every output page, in a stable order
 	bySource  map[string]*Page
 	byKey     map[string]map[string]*Page // content key → lang → page
+	drafts    map[string]bool             // content files of draft pages left out
 }
 
 // Lang is one language of the site with its entry points.

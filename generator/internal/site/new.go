@@ -29,13 +29,17 @@ type Input struct {
 	BaseURL string
 	Catalog *i18n.Catalog
 	Pages   []*content.Page
+	Drafts  []string // content files of the draft pages left out: links to them say so
 }
 
 // New builds the model from front matter alone: URLs, sections, translations, navigation,
 // taxonomies. Markdown is rendered afterwards, with links resolved against this model.
 // Problems such as two pages with one URL go to diags.
 func New(in Input, diags *diag.List) *Site {
-	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}}
+	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}, drafts: map[string]bool{}}
+	for _, d := range in.Drafts {
+		s.drafts[d] = true
+	}
 	for _, l := range in.Catalog.Languages {
 		s.Languages = append(s.Languages, &Lang{Language: l})
 	}
