@@ -20,6 +20,19 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	if strings.TrimSpace(c.Summary) == "" {
 		missing("summary", "summary: One or two sentences on what the reader gets from this page.")
 	}
+	if p.Type == "home" || p.Type == "section" {
+		// An _index page's address and place are the section's: these fields would be read
+		// and do nothing.
+		for _, f := range []struct {
+			name string
+			set  bool
+		}{{"slug", c.Slug != ""}, {"weight", c.Weight != 0}} {
+			if f.set {
+				diags.Errorf(p.Path, fm.line(f.name), "remove it: a section's address comes from url.* in i18n/"+p.Lang+".toml, and its page is always there",
+					"front matter: %s: has no effect on an _index page", f.name)
+			}
+		}
+	}
 	if c.Slug != "" && !ValidSlug(c.Slug) {
 		diags.Errorf(p.Path, fm.line("slug"), "use lower-case letters, digits and single hyphens, e.g. ouders-bevragen",
 			"front matter: slug %q is not a valid URL segment", c.Slug)

@@ -74,6 +74,9 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 	if path.Ext(u.Path) != ".md" {
 		return fail("link to the source file of the page, e.g. ../guides/asking-new-parents.en.md", "link "+quote(dest)+" does not point to a page's .md file")
 	}
+	if u.RawQuery != "" {
+		return fail("write the link without it: a page of the site reads no query", "link "+quote(dest)+" has a query (?"+u.RawQuery+")")
+	}
 	target := path.Join(path.Dir(p.Source.Path), u.Path)
 	tp := s.bySource[target]
 	if tp == nil && s.drafts[target] {
