@@ -41,6 +41,13 @@ type Language struct {
 	file    string
 }
 
+// languageFieldHints show each field of [language] as it is written.
+var languageFieldHints = map[string]string{
+	"name": `write its own name in quotes: name = "Nederlands"`, "dir": `write dir = "ltr" or dir = "rtl"`,
+	"locale": `write a tag in quotes: locale = "nl-BE"`, "weight": "write a whole number without quotes: weight = 2",
+	"partial": "write partial = true or partial = false, without quotes",
+}
+
 // Catalog holds every language, ordered by weight then code.
 type Catalog struct {
 	Languages []*Language
@@ -102,17 +109,41 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 	}
 	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{}, file: file}
 	if meta, ok := raw["language"].(map[string]any); ok {
-		l.Name, _ = meta["name"].(string)
-		if d, ok := meta["dir"].(string); ok {
-			l.Dir = d
+		// Each field of its kind: a weight = "1" read as nothing would reorder the switcher
+		// without a word.
+		for key, v := range meta {
+			var ok bool
+			switch key {
+			case "name", "dir", "locale":
+				var text string
+				if text, ok = v.(string); !ok {
+					break
+				}
+				switch key {
+				case "name":
+					l.Name = text
+				case "dir":
+					l.Dir = text
+				case "locale":
+					l.Locale = text
+					if _, err := language.Parse(text); err != nil {
+						diags.Errorf(file, 0, `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", text)
+					}
+				}
+			case "weight":
+				var w int64
+				w, ok = v.(int64)
+				l.Weight = int(w)
+			case "partial":
+				l.Partial, ok = v.(bool)
+			default:
+				diags.Errorf(file, 0, "the fields of [language] are name, dir, locale, weight and partial", "[language] has an unknown field %q", key)
+				continue
+			}
+			if !ok {
+				diags.Errorf(file, 0, languageFieldHints[key], "[language] %s = %#v is not of its kind", key, v)
+			}
 		}
-		if loc, ok := meta["locale"].(string); ok {
-			l.Locale = loc
-		}
-		if w, ok := meta["weight"].(int64); ok {
-			l.Weight = int(w)
-		}
-		l.Partial, _ = meta["partial"].(bool)
 		delete(raw, "language")
 	}
 	if l.Name == "" {
