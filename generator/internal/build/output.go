@@ -30,11 +30,13 @@ const writers = 16
 // before the swap. Most pages of a rebuild are unchanged, and on a real disk comparing a file
 // costs far less than creating it and, a build later, deleting the copy it replaced.
 type output struct {
-	target string          // absolute
-	dir    string          // the folder being written
-	spare  string          // where the previous output goes at the swap
-	reuse  bool            // dir is an earlier output being brought up to date
-	stop   <-chan struct{} // closed when the build is to end early: files are no longer written
+	target string // absolute
+	dir    string // the folder being written
+	spare  string // where the previous output goes at the swap
+	reuse  bool   // dir is an earlier output being brought up to date
+	// madeParents are the folders above the target this build made, deepest first.
+	madeParents []string
+	stop        <-chan struct{} // closed when the build is to end early: files are no longer written
 
 	existing func() []entry   // what a reused folder held, listed while the build runs
 	previous func() *manifest // what the build that wrote a reused folder recorded (see manifest)
@@ -94,6 +96,14 @@ func newOutput(target, siteRoot string) (*output, error) {
 	if why := notReplaceable(spare); why != "" {
 		return nil, fmt.Errorf("%s is where the previous output is kept, but it %s; move it away or choose another --out", spare, why)
 	}
+	// The folders made for a new --out go again if the build fails: it leaves nothing.
+	var made []string
+	for p := parent; ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil || filepath.Dir(p) == p {
+			break
+		}
+		made = append(made, p)
+	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
@@ -101,7 +111,7 @@ func newOutput(target, siteRoot string) (*output, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: abs, dir: dir, spare: spare,
+	o := &output{target: abs, dir: dir, spare: spare, madeParents: made,
 		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}, stamps: map[string]fileStamp{}}
 	o.previous = func() *manifest { return &manifest{} }
 	// The spare's manifest is read and removed before anything changes in the spare: a
@@ -606,4 +616,7 @@ func (o *output) abort() {
 		}
 	}
 	os.RemoveAll(o.dir)
+	for _, p := range o.madeParents {
+		os.Remove(p) // only while empty
+	}
 }

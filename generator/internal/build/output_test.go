@@ -332,3 +332,17 @@ func TestSecondFileForOnePathIsRefused(t *testing.T) {
 		t.Errorf("got %v, want the second file refused", err)
 	}
 }
+
+// A failed build into a new --out deep in new folders leaves none of them behind.
+func TestFailedBuildRemovesTheFoldersItMadeForTheOutput(t *testing.T) {
+	root := t.TempDir()
+	out, err := newOutput(filepath.Join(root, "build/a/b/site"), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out.write("index.html", []byte("x"))
+	out.abort()
+	if entries, _ := os.ReadDir(root); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
