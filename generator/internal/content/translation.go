@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	yaml3 "go.yaml.in/yaml/v3"
 )
 
 // BodyHash fingerprints a page's body, so a translation can record which version of its
@@ -53,8 +55,13 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 		return nil, fmt.Errorf("no translation: field; only a translation records its original's hash")
 	}
 	lines := strings.Split(string(src), "\n")
+	// A file with CRLF line ends keeps them on the lines written here.
+	eol := ""
+	if strings.HasSuffix(lines[0], "\r") {
+		eol = "\r"
+	}
 	idx := tl - 1 // file line → index
-	line := lines[idx]
+	line := strings.TrimSuffix(lines[idx], "\r")
 	switch {
 	case strings.Contains(line, "{"):
 		// translation: {status: draft} or {status: draft, hash: 1a2b}
@@ -69,19 +76,49 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 			}
 		}
 		parts = append(parts, "hash: "+hash)
-		lines[idx] = line[:open] + "{" + strings.Join(parts, ", ") + "}" + line[close+1:]
+		lines[idx] = line[:open] + "{" + strings.Join(parts, ", ") + "}" + line[close+1:] + eol
 	default:
 		if hl, ok := fm.lineOf("translation.hash"); ok {
 			prefix := lines[hl-1][:strings.Index(lines[hl-1], "hash:")]
-			lines[hl-1] = prefix + "hash: " + hash
+			lines[hl-1] = prefix + "hash: " + hash + eol
+			// A value folded onto the lines below (hash: >-) goes with the old value.
+			end := hl
+			for end < len(lines) && strings.TrimSpace(lines[end]) != "" && indentOf(lines[end]) > len(prefix) {
+				end++
+			}
+			lines = append(lines[:hl], lines[end:]...)
 			break
 		}
 		sl, ok := fm.lineOf("translation.status")
 		if !ok {
 			return nil, fmt.Errorf("%d: the translation: field has no status", tl)
 		}
-		indent := lines[sl-1][:len(lines[sl-1])-len(strings.TrimLeft(lines[sl-1], " "))]
-		lines = append(lines[:sl], append([]string{indent + "hash: " + hash}, lines[sl:]...)...)
+		indent := lines[sl-1][:indentOf(lines[sl-1])]
+		lines = append(lines[:sl], append([]string{indent + "hash: " + hash + eol}, lines[sl:]...)...)
 	}
-	return []byte(strings.Join(lines, "\n")), nil
+	out := []byte(strings.Join(lines, "\n"))
+	// Read back what was written: a form of the field not foreseen here must not leave a
+	// wrong hash behind while saying it recorded the right one.
+	if got, err := recordedHash(out); err != nil || got != hash {
+		return nil, fmt.Errorf("%d: could not record the hash in this form of the translation: field; write hash: %s under it", tl, hash)
+	}
+	return out, nil
+}
+
+// indentOf is how many spaces a line starts with.
+func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }
+
+// recordedHash reads translation.hash from a file's front matter.
+func recordedHash(src []byte) (string, error) {
+	fmBytes, _, _, err := splitFrontMatter(src)
+	if err != nil {
+		return "", err
+	}
+	var fields struct {
+		Translation struct {
+			Hash string `yaml:"hash"`
+		} `yaml:"translation"`
+	}
+	err = yaml3.Unmarshal(fmBytes, &fields)
+	return fields.Translation.Hash, err
 }

@@ -25,6 +25,13 @@ func TestStampWritesTheHashAndNothingElse(t *testing.T) {
 			"---\ntitle: T\ntranslation:\n  status: draft\n  hash: abc123\nweight: 1\n---\n"},
 		{"block, replaces an old hash", "---\ntranslation:\n  hash: old\n  status: draft\n---\n",
 			"---\ntranslation:\n  hash: abc123\n  status: draft\n---\n"},
+		// Found by a review: the folded rest of an old value stayed, and CRLF lines lost their CR.
+		{"block, replaces a folded hash", "---\ntranslation:\n  status: draft\n  hash: >-\n    old\n    older\nweight: 1\n---\n",
+			"---\ntranslation:\n  status: draft\n  hash: abc123\nweight: 1\n---\n"},
+		{"CRLF, block", "---\r\ntranslation:\r\n  status: draft\r\n---\r\nBody\r\n",
+			"---\r\ntranslation:\r\n  status: draft\r\n  hash: abc123\r\n---\r\nBody\r\n"},
+		{"CRLF, inline", "---\r\ntranslation: {status: draft}\r\n---\r\n",
+			"---\r\ntranslation: {status: draft, hash: abc123}\r\n---\r\n"},
 	}
 	for _, tt := range tests {
 		got, err := stampFrontMatter([]byte(tt.in), "abc123")
