@@ -216,8 +216,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	if !strings.HasSuffix(opts.BaseURL, "/") {
 		m.opts.BaseURL += "/"
 	}
-	var pages []*content.Page
-	var drafts []string
+	var loaded content.Loaded
 	timedNoErr(res, "load", func() {
 		m.catalog = i18n.Load(fsys, diags)
 		var terms []string // the vocabularies whose keys are addresses
@@ -236,11 +235,16 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 			return
 		}
 		m.content = content.Options{Languages: langs, Vocabulary: vocab, Drafts: opts.Drafts}
-		pages, drafts = content.LoadWithDrafts(fsys, m.content, diags)
+		loaded = content.LoadAll(fsys, m.content, diags)
 	})
-	if diags.HasErrors() {
+	if m.content.Languages == nil { // no languages, or a broken language file: nothing to check pages against
+		if !diags.HasErrors() {
+			diags.Errorf("i18n", 0, "add i18n/en.toml with the English UI strings", "no languages")
+		}
 		return nil, diags.Err()
 	}
+	// Pages with problems are left out, and the others go on to be checked (their Markdown,
+	// links, layouts), so that one run reports every problem.
 	m.md = markdown.New(markdown.Options{BoxLabel: func(lang, kind string) string {
 		if l := m.catalog.Get(lang); l != nil {
 			if s, err := l.T("box." + strings.ToLower(kind)); err == nil {
@@ -256,7 +260,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 		// not depend on the pages, are read on the other meanwhile.
 		work.Each(2, func(i int) {
 			if i == 0 {
-				m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: pages, Drafts: drafts}, diags)
+				m.site = site.New(site.Input{BaseURL: m.opts.BaseURL, Catalog: m.catalog, Pages: loaded.Pages, Drafts: loaded.Drafts, Broken: loaded.Broken}, diags)
 				return
 			}
 			m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)

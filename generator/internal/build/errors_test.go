@@ -154,11 +154,18 @@ title: A
 -- content/cases/b.en.md --
 no front matter
 `)
+	// A page whose front matter is sound is still checked: its Markdown and its links, but
+	// a link to a page left out for its own problems is not one more.
+	sitetest.Write(t, dir, "content/about/c.en.md", sitetest.Page("page", "", "See [a](../guides/a.en.md) and [nothing](nothing.en.md).\n\n<b>raw</b>\n"))
 	out, _ := run(t, dir)
-	for _, want := range []string{"content/guides/a.en.md:1:", "content/cases/b.en.md:1:"} {
+	for _, want := range []string{"content/guides/a.en.md:1:", "content/cases/b.en.md:1:",
+		"content/about/c.en.md:9: link to a missing page content/about/nothing.en.md", "content/about/c.en.md:11: raw HTML"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "page content/guides/a.en.md") {
+		t.Errorf("the link to the page left out is reported:\n%s", out)
 	}
 }
 

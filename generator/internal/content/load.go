@@ -65,13 +65,22 @@ func (p *Page) SourcePath(lang string) string {
 // Load reads every file under content/ of fsys (the site root) and returns the pages sorted
 // by path. Problems are reported into diags; a page with problems is left out.
 func Load(fsys fs.FS, opts Options, diags *diag.List) []*Page {
-	pages, _ := LoadWithDrafts(fsys, opts, diags)
-	return pages
+	return LoadAll(fsys, opts, diags).Pages
 }
 
-// LoadWithDrafts is Load that also returns the content files of the draft pages it left out
-// (all of them kept with opts.Drafts), so a link to one can say why it has no target.
-func LoadWithDrafts(fsys fs.FS, opts Options, diags *diag.List) (pages []*Page, drafts []string) {
+// Loaded is what LoadAll found under content/.
+type Loaded struct {
+	Pages []*Page
+	// Drafts are the content files of the draft pages left out (none with opts.Drafts),
+	// so a link to one can say why it has no target.
+	Drafts []string
+	// Broken are the files left out for their problems (reported already): the build
+	// goes on to check the other pages, and a link to one of these is no new problem.
+	Broken []string
+}
+
+// LoadAll is Load that also says which files it left out, and why.
+func LoadAll(fsys fs.FS, opts Options, diags *diag.List) Loaded {
 	var files []string
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -93,24 +102,25 @@ func LoadWithDrafts(fsys fs.FS, opts Options, diags *diag.List) (pages []*Page, 
 	})
 	if err != nil {
 		diags.Errorf("content", 0, "create content/ with the pages of the site", "cannot read the content folder: %v", err)
-		return nil, nil
+		return Loaded{}
 	}
 	sort.Strings(files)
 
 	loaded := make([]*Page, len(files))
 	work.Each(len(files), func(i int) { loaded[i] = loadFile(fsys, files[i], opts, diags) })
 
-	out := loaded[:0]
-	for _, p := range loaded {
+	var out Loaded
+	for i, p := range loaded {
 		switch {
 		case p == nil:
+			out.Broken = append(out.Broken, files[i])
 		case opts.Drafts || !p.Common().Draft:
-			out = append(out, p)
+			out.Pages = append(out.Pages, p)
 		default:
-			drafts = append(drafts, p.Path)
+			out.Drafts = append(out.Drafts, p.Path)
 		}
 	}
-	return out, drafts
+	return out
 }
 
 // ValidSlug reports whether s can be one URL segment: lower-case letters and digits in any

@@ -79,6 +79,9 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 	}
 	target := path.Join(path.Dir(p.Source.Path), u.Path)
 	tp := s.bySource[target]
+	if tp == nil && s.broken[target] {
+		return dest, nil, problems // the target's own problems are reported; this link waits for them
+	}
 	if tp == nil && s.drafts[target] {
 		return fail("publish it first by removing draft: true, or link to another page meanwhile; build --drafts shows drafts with their links",
 			"link to "+target+", a draft, which is left out of the site")

@@ -16,6 +16,7 @@ type Site struct {
 	bySource  map[string]*Page
 	byKey     map[string]map[string]*Page // content key → lang → page
 	drafts    map[string]bool             // content files of draft pages left out
+	broken    map[string]bool             // content files left out for their problems
 }
 
 // Lang is one language of the site with its entry points.

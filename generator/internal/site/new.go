@@ -30,6 +30,7 @@ type Input struct {
 	Catalog *i18n.Catalog
 	Pages   []*content.Page
 	Drafts  []string // content files of the draft pages left out: links to them say so
+	Broken  []string // content files left out for problems already reported: links to them are none
 }
 
 // New builds the model from front matter alone: URLs, sections, translations, navigation,
@@ -39,6 +40,10 @@ func New(in Input, diags *diag.List) *Site {
 	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}, drafts: map[string]bool{}}
 	for _, d := range in.Drafts {
 		s.drafts[d] = true
+	}
+	s.broken = map[string]bool{}
+	for _, b := range in.Broken {
+		s.broken[b] = true
 	}
 	for _, l := range in.Catalog.Languages {
 		s.Languages = append(s.Languages, &Lang{Language: l})

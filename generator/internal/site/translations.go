@@ -18,6 +18,9 @@ func (s *Site) linkOriginals(diags *diag.List) {
 		}
 		c := p.Source.Common()
 		orig := s.byKey[p.Source.Key()][c.Original]
+		if orig == nil && s.broken[p.Source.SourcePath(c.Original)] {
+			continue // its own problems are reported
+		}
 		if orig == nil {
 			diags.Errorf(p.Source.Path, 1, "write the original first, or correct original:",
 				"front matter: the original %s does not exist", p.Source.SourcePath(c.Original))
