@@ -86,7 +86,7 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		{"image missing", "content/guides/x.en.md", guide("", "![The gate](/images/gate.jpg)\n"),
 			`content/guides/x.en.md:13: link to a missing file "/images/gate.jpg"`},
 		{"two pages, one URL", "content/guides/y.en.md", guide("slug: asking-parents\n", ""),
-			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ is also used by content/guides/y.en.md`},
+			`content/guides/y.en.md:11: page URL /en/guides/asking-parents/ is also used by content/guides/asking-parents.en.md`},
 		// A static file where the build writes one of its own: either would be lost, or a mix.
 		{"static file over a generated one", "static/robots.txt", "User-agent: *\n",
 			`static/robots.txt: would be published as /robots.txt, where the build writes its own robots.txt (rename or move it`},

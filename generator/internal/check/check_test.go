@@ -91,7 +91,7 @@ func TestEveryRuleNamesTheProblemAndItsLine(t *testing.T) {
 		{"image without alt text", map[string]string{"content/guides/x.en.md": guide("![](/images/gate.jpg)\n")},
 			`content/guides/x.en.md:14: image without alt text`, true},
 		{"two pages, one URL", map[string]string{"content/principles/other.en.md": sitetest.Page("principle", "original: en\nslug: reciprocity\n", "")},
-			`content/principles/reciprocity.en.md:1: page URL /en/principles/reciprocity/ is also used by content/principles/other.en.md`, true},
+			`content/principles/other.en.md:9: page URL /en/principles/reciprocity/ is also used by content/principles/reciprocity.en.md`, true},
 		{"missing translation", map[string]string{"content/guides/x.en.md": guide("")},
 			`content/guides/x.en.md: warning: not translated into nl: content/guides/x.nl.md does not exist (start it with: go run ./generator new guide guides/x.nl.md; until then readers see the page in their section's list of pages not yet translated)`, false},
 		{"unreachable page", withoutLists(t, map[string]string{

@@ -33,6 +33,7 @@ type Page struct {
 	Meta     Meta
 	Body     []byte
 	BodyLine int // file line where Body starts
+	SlugLine int // file line of the slug: field; 0 without one
 }
 
 // Common returns the fields every page has.
@@ -222,6 +223,9 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 		return nil
 	}
 	page := &Page{Path: p, Section: section, Slug: slug, Lang: lang, Type: typ, Meta: meta, Body: body, BodyLine: bodyLine}
+	if meta.common().Slug != "" {
+		page.SlugLine = fm.line("slug")
+	}
 	var problems diag.List
 	validate(page, fm, opts, &problems)
 	diags.Merge(&problems)

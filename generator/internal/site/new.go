@@ -252,8 +252,12 @@ func (s *Site) checkURLs(diags *diag.List) {
 	for _, p := range s.Pages {
 		out := p.OutputPath()
 		if prev, ok := seen[out]; ok && prev != p {
-			file, other := sourcePath(p), sourcePath(prev)
-			diags.Errorf(file, slugLine(p), "give one of them another slug: in front matter", "page URL %s is also used by %s", p.URL, other)
+			// Said at the page that chose its address (slug:), or else at a content file.
+			at, other := p, prev
+			if slugLine(prev) > slugLine(p) {
+				at, other = prev, p
+			}
+			diags.Errorf(sourcePath(at), slugLine(at), "give one of them another slug: in front matter", "page URL %s is also used by %s", p.URL, sourcePath(other))
 			continue
 		}
 		seen[out] = p
@@ -267,11 +271,15 @@ func sourcePath(p *Page) string {
 	return "(generated " + strings.TrimSuffix(p.URL, "/") + ")"
 }
 
+// slugLine is where a page's address is chosen: its slug: line, else the top of its file.
 func slugLine(p *Page) int {
-	if p.Source != nil {
-		return 1
+	switch {
+	case p.Source == nil:
+		return 0
+	case p.Source.SlugLine > 0:
+		return p.Source.SlugLine
 	}
-	return 0
+	return 1
 }
 
 // ByPath returns the page made from a content file.
