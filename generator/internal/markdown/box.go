@@ -71,7 +71,10 @@ func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		if t.label != nil {
 			box.Label = t.label(st.lang, kind)
 		}
-		dropFirstLine(para, first)
+		if formatted := dropFirstLine(para, first); formatted {
+			st.problem(first.Start, "a box title is plain text: a link, emphasis, code or HTML in it shows as typed",
+				"move it into the box's text, on the lines below the marker")
+		}
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()
 			box.AppendChild(box, c)
@@ -91,13 +94,19 @@ func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // dropFirstLine removes the marker line from the box's first paragraph (and the paragraph if
-// nothing else is in it). The line ends at the text that breaks it: the typographer's quotes
+// nothing else is in it), and says whether it held more than text: the title is taken from
+// the line as written. The line ends at the text that breaks it: the typographer's quotes
 // and dashes have no source position, and one opening the next line belongs to that line.
-func dropFirstLine(para *ast.Paragraph, first text.Segment) {
+func dropFirstLine(para *ast.Paragraph, first text.Segment) (formatted bool) {
 	for c := para.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if off, ok := startOffset(c); ok && off >= first.Stop {
 			break
+		}
+		switch c.(type) {
+		case *ast.Text, *ast.String:
+		default:
+			formatted = true
 		}
 		para.RemoveChild(para, c)
 		if t, ok := c.(*ast.Text); ok && (t.SoftLineBreak() || t.HardLineBreak()) {
@@ -113,6 +122,7 @@ func dropFirstLine(para *ast.Paragraph, first text.Segment) {
 	if para.ChildCount() == 0 {
 		para.Parent().RemoveChild(para.Parent(), para)
 	}
+	return formatted
 }
 
 // numberLists makes the ordered lists of question and step boxes count on across the page.

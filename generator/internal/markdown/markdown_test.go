@@ -83,8 +83,8 @@ func TestBoxes(t *testing.T) {
 				"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">x</span></p>\n<p>&ndash; y</p>\n</div>\n"},
 		{"plain blockquote stays a blockquote", "> Just a quote.\n",
 			"<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n"},
-		{"title is escaped", "> [!FOCUS] <b>x</b> & y\n> Text.\n",
-			"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">&lt;b&gt;x&lt;/b&gt; &amp; y</span></p>\n<p>Text.</p>\n</div>\n"},
+		{"title is escaped", "> [!FOCUS] x & \"y\" < 3\n> Text.\n",
+			"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">x &amp; &quot;y&quot; &lt; 3</span></p>\n<p>Text.</p>\n</div>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,6 +154,17 @@ func TestHeadingProblemsAndAutolinks(t *testing.T) {
 	}
 	if got := strings.Join(dests, " "); got != "mailto:a@example.org mailto:b@example.org javascript:alert(1)" {
 		t.Errorf("links: %s", got)
+	}
+}
+
+// A box's title is its marker line as written: a link, emphasis or HTML there would show
+// as typed, so it is an error (found by a review: a link in a title was never checked).
+func TestBoxTitleIsPlainText(t *testing.T) {
+	for _, src := range []string{"> [!NOTE] See [it](x.en.md)\n> Text.\n", "> [!NOTE] *Very* important\n> Text.\n", "> [!NOTE] A <b>bold</b> title\n> Text.\n"} {
+		d, _ := render(t, src)
+		if len(d.Problems) != 1 || d.Problems[0].Line != 1 || !strings.HasPrefix(d.Problems[0].Message, "a box title is plain text") {
+			t.Errorf("%q: problems %+v", src, d.Problems)
+		}
 	}
 }
 
