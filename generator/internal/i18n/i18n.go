@@ -8,7 +8,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -39,6 +41,15 @@ type Language struct {
 	plural  map[string]bool   // keys with plural forms
 	plain   map[string]string // keys without plural forms or placeholders: their text, ready
 	file    string
+}
+
+// setText sets *field to v when v is text, and says whether it was.
+func setText(field *string, v any) bool {
+	text, ok := v.(string)
+	if ok {
+		*field = text
+	}
+	return ok
 }
 
 // languageFieldHints show each field of [language] as it is written.
@@ -114,21 +125,14 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		for key, v := range meta {
 			var ok bool
 			switch key {
-			case "name", "dir", "locale":
-				var text string
-				if text, ok = v.(string); !ok {
-					break
-				}
-				switch key {
-				case "name":
-					l.Name = text
-				case "dir":
-					l.Dir = text
-				case "locale":
-					l.Locale = text
-					if _, err := language.Parse(text); err != nil {
-						diags.Errorf(file, 0, `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", text)
-					}
+			case "name":
+				ok = setText(&l.Name, v)
+			case "dir":
+				ok = setText(&l.Dir, v)
+			case "locale":
+				ok = setText(&l.Locale, v)
+				if _, err := language.Parse(l.Locale); ok && err != nil {
+					diags.Errorf(file, 0, `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", l.Locale)
 				}
 			case "weight":
 				var w int64
@@ -365,7 +369,7 @@ func (c *Catalog) Vocabulary(namespace string) map[string]bool {
 // validSlug, and no two url.* strings of a language may be the same, or two pages would
 // share an address (an empty one even puts a section over the home page).
 func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) bool, diags *diag.List) {
-	urls := sortedKeys(c.Vocabulary("url"))
+	urls := slices.Sorted(maps.Keys(c.Vocabulary("url")))
 	for _, l := range c.Languages {
 		seen := map[string]string{}
 		for _, k := range urls {
@@ -384,7 +388,7 @@ func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) b
 	}
 	if def := c.byCode[DefaultLanguage]; def != nil {
 		for _, ns := range namespaces {
-			for _, k := range sortedKeys(c.Vocabulary(ns)) {
+			for _, k := range slices.Sorted(maps.Keys(c.Vocabulary(ns))) {
 				if !validSlug(k) {
 					diags.Errorf(def.file, 0, `a term's key is its address: write lower-case letters and digits joined by hyphens, such as "parents-families"`,
 						"[%s] key %q cannot be part of an address", ns, k)
@@ -392,13 +396,4 @@ func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) b
 			}
 		}
 	}
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -1,7 +1,8 @@
 package site
 
 import (
-	"sort"
+	"maps"
+	"slices"
 
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
 )
@@ -15,7 +16,7 @@ func (s *Site) buildTaxonomies(cat *i18n.Catalog) {
 			list := &Page{Kind: KindTaxonomy, Lang: l, Taxonomy: tax, Title: label(l, "taxonomy."+tax),
 				URL: "/" + l.Code + "/" + label(l, "url."+tax) + "/"}
 			terms := map[string]*Page{}
-			keys := sortedKeys(cat.Vocabulary(ns))
+			keys := slices.Sorted(maps.Keys(cat.Vocabulary(ns)))
 			for _, key := range keys {
 				t := &Page{Kind: KindTerm, Lang: l, Taxonomy: tax, TermKey: key, Section: list,
 					Title: label(l, ns+"."+key), URL: list.URL + key + "/"}
@@ -85,13 +86,4 @@ func termsOf(p *Page, tax string) []string {
 		return c.Setting
 	}
 	return nil
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
