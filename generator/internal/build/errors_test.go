@@ -116,6 +116,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`i18n/nl.toml: [language] weight = "2" is not of its kind (write a whole number without quotes: weight = 2)`},
 		{"unknown language field", "i18n/nl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), "weight = 2", "wieght = 2", 1),
 			`i18n/nl.toml: [language] has an unknown field "wieght"`},
+		{"language code not as written", "i18n/EN.toml", "[language]\nname = \"English\"\n",
+			`i18n/EN.toml: "EN" is not written as a language code is (en) (rename the file en.toml)`},
 		{"term key not an address", "i18n/en.toml", strings.Replace(repoFile(t, "i18n/en.toml"), "[theme]\n", "[theme]\n\"Two Words\" = \"Two words\"\n", 1),
 			`i18n/en.toml: [theme] key "Two Words" cannot be part of an address`},
 		{"missing UI string", "i18n/nl.toml", "[language]\nname = \"Nederlands\"\n",

@@ -118,6 +118,12 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "name the file after a language code, e.g. nl.toml", "%q is not a language code", code)
 		return nil
 	}
+	if canonical := tag.String(); canonical != code {
+		// The code is the URL prefix and the file suffix of every page: EN.toml beside
+		// en.toml would make a second English under /EN/.
+		diags.Errorf(file, 0, "rename the file "+canonical+".toml", "%q is not written as a language code is (%s)", code, canonical)
+		return nil
+	}
 	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{}, file: file}
 	if meta, ok := raw["language"].(map[string]any); ok {
 		// Each field of its kind: a weight = "1" read as nothing would reorder the switcher
