@@ -81,7 +81,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 
-	pdfs := keptPDFs(opts.Build.Out, opts.Langs)
+	pdfs := keptPDFs(opts.Build.Out, opts.Build.Root, opts.Langs)
 	out := &Result{}
 	for _, p := range pages {
 		data, err := Print(bctx, base+p.URL)
@@ -136,14 +136,14 @@ func Printable(s *site.Site, langs []string) []*site.Page {
 }
 
 // keptPDFs reads the PDFs of the languages that are not printed this time from the current
-// output, so printing one language does not drop the others.
-func keptPDFs(out string, printed []string) map[string][]byte {
+// output, so printing one language does not drop the others. A PDF that static/ of the site
+// at root holds is not one of them: the build copies it anyway.
+func keptPDFs(out, root string, printed []string) map[string][]byte {
 	kept := map[string][]byte{}
 	if len(printed) == 0 {
 		return kept
 	}
-	root := filepath.Join(out, "downloads")
-	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+	_ = filepath.WalkDir(filepath.Join(out, "downloads"), func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".pdf") {
 			return nil
 		}
@@ -151,6 +151,9 @@ func keptPDFs(out string, printed []string) map[string][]byte {
 		rel = filepath.ToSlash(rel)
 		lang := strings.SplitN(strings.TrimPrefix(rel, "downloads/"), "/", 2)[0]
 		if slices.Contains(printed, lang) {
+			return nil
+		}
+		if _, err := os.Stat(filepath.Join(root, "static", filepath.FromSlash(rel))); err == nil {
 			return nil
 		}
 		if data, err := os.ReadFile(p); err == nil {

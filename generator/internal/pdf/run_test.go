@@ -2,8 +2,10 @@ package pdf
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -95,5 +97,21 @@ func TestPrintButtonAppearsWithJavaScript(t *testing.T) {
 		if err != nil || hidden {
 			t.Errorf("%s: the Print button is hidden (%v)", page, err)
 		}
+	}
+}
+
+// Printing one language keeps the PDFs printed earlier for the others, but not a PDF that
+// static/ holds: the build copies that one itself (it was refused as written twice).
+func TestKeptPDFsLeaveStaticFilesToTheBuild(t *testing.T) {
+	out, root := t.TempDir(), t.TempDir()
+	for _, f := range []string{"downloads/en/guide.pdf", "downloads/en/letter.pdf", "downloads/nl/gids.pdf"} {
+		os.MkdirAll(filepath.Join(out, filepath.Dir(f)), 0o755)
+		os.WriteFile(filepath.Join(out, f), []byte("%PDF"), 0o644)
+	}
+	os.MkdirAll(filepath.Join(root, "static/downloads/en"), 0o755)
+	os.WriteFile(filepath.Join(root, "static/downloads/en/letter.pdf"), []byte("%PDF"), 0o644)
+	kept := keptPDFs(out, root, []string{"nl"})
+	if len(kept) != 1 || kept["downloads/en/guide.pdf"] == nil {
+		t.Errorf("kept %v, want only downloads/en/guide.pdf", slices.Collect(maps.Keys(kept)))
 	}
 }
