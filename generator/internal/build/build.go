@@ -245,7 +245,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	}
 	// Pages with problems are left out, and the others go on to be checked (their Markdown,
 	// links, layouts), so that one run reports every problem.
-	m.md = markdown.New(markdown.Options{BoxLabel: func(lang, kind string) string {
+	m.md = markdown.New(markdown.Options{ReservedIDs: func() map[string]bool { return m.layoutIDs }, BoxLabel: func(lang, kind string) string {
 		if l := m.catalog.Get(lang); l != nil {
 			if s, err := l.T("box." + strings.ToLower(kind)); err == nil {
 				return s

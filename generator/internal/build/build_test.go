@@ -514,6 +514,25 @@ func TestDeployPreviewAsksNotToBeIndexed(t *testing.T) {
 	}
 }
 
+// A heading whose generated ID the layouts already use ("main", "search-results") gets
+// another: the page keeps one element per ID, and the author wrote nothing wrong.
+func TestGeneratedHeadingIDsStepAroundTheLayouts(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages+"-- content/about/ids.en.md --\n"+sitetest.Page("page", "", "## Main\n\n## Search results\n\nText.\n"))
+	mustBuild(t, dir)
+	contains(t, dir, "en/about/ids/index.html", `<h2 id="main-1">Main</h2>`, `<h2 id="search-results-1">Search results</h2>`)
+}
+
+// What the checks added after a review must not refuse (found by the next review): a file
+// of static/ under search/ beside the index, and a language whose tag x/text renames (tl).
+func TestValidSitesTheChecksAccept(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "static/search/magnifier.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
+	sitetest.Write(t, dir, "i18n/tl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `name = "Nederlands"`, `name = "Tagalog"`, 1))
+	mustBuild(t, dir)
+	contains(t, dir, "search/magnifier.svg", "<svg")
+	contains(t, dir, "tl/index.html", `<html lang="tl"`)
+}
+
 func TestDraftsAreLeftOutUnlessAsked(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages+"-- content/about/plan.en.md --\n"+sitetest.Page("page", "draft: true\n", "Not yet.\n"))
 	mustBuild(t, dir)

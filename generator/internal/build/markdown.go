@@ -57,9 +57,10 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 		diags.Errorf(src.Path, src.BodyLine+pr.Line-1, pr.Hint, "%s", pr.Message)
 	}
 	for _, h := range doc.Headings {
+		// A generated ID steps around the layouts' IDs (see ReservedIDs): this one was written.
 		if m.layoutIDs[h.ID] {
-			diags.Errorf(src.Path, src.BodyLine+h.Line-1, "give the heading its own ID: ## Title {#another-id}",
-				"heading ID #%s is also an ID the layouts write in every page", h.ID)
+			diags.Errorf(src.Path, src.BodyLine+h.Line-1, "give the heading another ID: ## Title {#another-id}",
+				`heading ID #%s is also an ID the layouts write (id="%s")`, h.ID, h.ID)
 		}
 	}
 	for _, l := range doc.Links {

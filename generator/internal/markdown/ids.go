@@ -12,10 +12,13 @@ import (
 // headingIDs makes heading IDs that keep accented and non-Latin letters ("çocuk-ve-dil",
 // "مقدمة"): goldmark's default drops every non-ASCII letter.
 type headingIDs struct {
-	used map[string]bool
+	used     map[string]bool
+	reserved map[string]bool // the page's own IDs around the body: generated IDs avoid them
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs(reserved map[string]bool) *headingIDs {
+	return &headingIDs{used: map[string]bool{}, reserved: reserved}
+}
 
 // Slugify turns heading text into an ID: lower case, NFC, letters, digits and combining marks
 // kept, everything else a single hyphen. The text is NFC before it is lowered, so that "İ"
@@ -49,7 +52,7 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		base = "section"
 	}
 	id := base
-	for i := 1; h.used[id]; i++ {
+	for i := 1; h.used[id] || h.reserved[id]; i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
 	h.used[id] = true

@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// BoxLabel names a box kind in a language ("IN-CONCRETO", "nl" → "In concreto").
 	BoxLabel func(lang, kind string) string
+	// ReservedIDs are the IDs the page around a body already has ("main"): a heading's
+	// generated ID steps around them ("main-1"). Asked at each Parse; may be nil.
+	ReservedIDs func() map[string]bool
 }
 
 // Renderer is the handbook's Markdown setup, safe for concurrent use.
@@ -27,7 +30,8 @@ type Renderer struct {
 	// noLinkify is md without GitHub's bare-link detection, for the many pages that
 	// cannot hold a bare link: that detection looks at every space of every page, and
 	// took a quarter of the Markdown time of a 10,000-page site.
-	noLinkify goldmark.Markdown
+	noLinkify   goldmark.Markdown
+	reservedIDs func() map[string]bool
 }
 
 // New builds the goldmark instances once.
@@ -47,8 +51,9 @@ func New(opts Options) *Renderer {
 		)
 	}
 	return &Renderer{
-		md:        build(extension.GFM),
-		noLinkify: build(extension.Table, extension.Strikethrough, extension.TaskList),
+		md:          build(extension.GFM),
+		noLinkify:   build(extension.Table, extension.Strikethrough, extension.TaskList),
+		reservedIDs: opts.ReservedIDs,
 	}
 }
 
@@ -107,7 +112,11 @@ func (r *Renderer) Parse(body []byte, lang string) *Doc {
 	if bytes.IndexByte(body, 0) >= 0 {
 		body = bytes.ReplaceAll(body, []byte{0}, []byte("\uFFFD"))
 	}
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	var reserved map[string]bool
+	if r.reservedIDs != nil {
+		reserved = r.reservedIDs()
+	}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(reserved)))
 	st := &docState{lang: lang, source: body}
 	pc.Set(stateKey, st)
 	md := r.md
@@ -199,7 +208,7 @@ func (d *Doc) collect() {
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(dest), "mailto:") {
 				dest = "mailto:" + dest
 			}
-			d.Links = append(d.Links, &Link{Dest: dest, Line: d.line(n), node: n})
+			d.Links = append(d.Links, &Link{Dest: dest, Line: d.autoLinkLine(n), node: n})
 		case *ast.HTMLBlock, *ast.RawHTML:
 			line := d.line(n)
 			if line != lastHTMLLine { // "<span>word</span>" is one problem, not two
@@ -230,8 +239,20 @@ func (d *Doc) collect() {
 	}
 }
 
+// autoLinkLine is the line of an autolink, which has no position of its own: its text is
+// a piece of the source, whose place in it tells the line.
+func (d *Doc) autoLinkLine(n *ast.AutoLink) int {
+	if label := n.Label(d.source); len(label) > 0 {
+		off := cap(d.source) - cap(label)
+		if off >= 0 && off+len(label) <= len(d.source) && &d.source[off] == &label[0] {
+			return lineOf(d.source, off)
+		}
+	}
+	return d.line(n)
+}
+
 // headingLine is a heading's line. An empty heading ("##") has no text to place it: it is
-// the first line of only #s after whatever comes before it.
+// the first line of only #s after the end of whatever comes before it.
 func (d *Doc) headingLine(h *ast.Heading) int {
 	if _, ok := startOffset(h); ok {
 		return d.line(h)
@@ -239,12 +260,12 @@ func (d *Doc) headingLine(h *ast.Heading) int {
 	off, before := 0, false
 	for p := ast.Node(h); p != nil && !before; p = p.Parent() {
 		for s := p.PreviousSibling(); s != nil && !before; s = s.PreviousSibling() {
-			off, before = startOffset(s)
+			off, before = d.endOffset(s)
 		}
 	}
-	if before { // the heading is on a later line than what comes before it starts on
+	if before && off > 0 && d.source[off-1] != '\n' {
 		for off < len(d.source) && d.source[off] != '\n' {
-			off++
+			off++ // to the end of the line where the thing before the heading ends
 		}
 		off++
 	}
@@ -259,6 +280,36 @@ func (d *Doc) headingLine(h *ast.Heading) int {
 		off += end + 1
 	}
 	return d.line(h)
+}
+
+// endOffset finds where a block ends in the source: its last line's end, a container's last
+// child's end, or for an empty heading the end of the line found for it.
+func (d *Doc) endOffset(n ast.Node) (int, bool) {
+	if h, ok := n.(*ast.Heading); ok {
+		if _, placed := startOffset(h); !placed {
+			off := 0
+			for line := d.headingLine(h); line > 1 && off < len(d.source); off++ {
+				if d.source[off] == '\n' {
+					line--
+				}
+			}
+			for off < len(d.source) && d.source[off] != '\n' {
+				off++
+			}
+			return off, true
+		}
+	}
+	if n.Type() == ast.TypeBlock {
+		if l := n.Lines(); l != nil && l.Len() > 0 {
+			return l.At(l.Len() - 1).Stop, true
+		}
+	}
+	for c := n.LastChild(); c != nil; c = c.PreviousSibling() {
+		if off, ok := d.endOffset(c); ok {
+			return off, true
+		}
+	}
+	return startOffset(n)
 }
 
 // maxDepth is how deep quotes, lists and emphasis may nest. A page is read again as HTML
@@ -311,6 +362,10 @@ func plainText(n ast.Node, src []byte) string {
 	var b spaceCollapser
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			return ast.WalkContinue, nil
+		}
+		if a, ok := c.(*ast.AutoLink); ok { // its text is its address: "## www.example.org"
+			b.Write(a.Label(src))
 			return ast.WalkContinue, nil
 		}
 		status, _ := writeInline(&b, c, src)

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -164,6 +165,28 @@ func TestBoxTitleIsPlainText(t *testing.T) {
 		d, _ := render(t, src)
 		if len(d.Problems) != 1 || d.Problems[0].Line != 1 || !strings.HasPrefix(d.Problems[0].Message, "a box title is plain text") {
 			t.Errorf("%q: problems %+v", src, d.Problems)
+		}
+	}
+}
+
+// Found by a review: a heading that is only an address is not empty; empty headings one
+// after another, or after a code block holding a "#" line, are each at their own line; a
+// bare address is at its own line, not its paragraph's first.
+func TestLinesOfHeadingsAndBareLinks(t *testing.T) {
+	d, _ := render(t, "## www.example.org\n\n##\n\n##\n\n```\n# not a heading\n```\n\n##\n\nFirst line,\nthen someone@example.org.\n")
+	var lines []int
+	for _, p := range d.Problems {
+		if p.Message != "empty heading" {
+			t.Errorf("problem %+v", p)
+		}
+		lines = append(lines, p.Line)
+	}
+	if fmt.Sprint(lines) != "[3 5 11]" {
+		t.Errorf("empty headings at lines %v, want [3 5 11]", lines)
+	}
+	if len(d.Links) != 2 || d.Links[0].Line != 1 || d.Links[1].Line != 14 {
+		for _, l := range d.Links {
+			t.Errorf("link %s at line %d", l.Dest, l.Line)
 		}
 	}
 }
