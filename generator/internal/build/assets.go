@@ -151,8 +151,10 @@ func (m *Model) checkStaticFiles(diags *diag.List) {
 	}
 	for name := range m.assets.files {
 		what, taken := made[name]
-		if !taken && (name == "search" || strings.HasPrefix(name, "search/")) {
-			what, taken = "the search index", true
+		for _, l := range m.site.Languages {
+			if !taken && strings.HasPrefix(name, "search/"+l.Code+"/") {
+				what, taken = "the search index", true
+			}
 		}
 		if taken {
 			diags.Errorf("static/"+name, 0, "rename or move it: the build makes that file itself",

@@ -356,8 +356,16 @@ func wrongType(msg string) (got, want string, ok bool) {
 	if !ok {
 		return "", "", false
 	}
-	got = map[string]string{"string": "text", "bool": "true or false", "array": "a list", "map": "fields"}[written]
-	if got == "" {
+	switch {
+	case written == "string":
+		got = "text"
+	case written == "bool":
+		got = "true or false"
+	case strings.HasPrefix(written, "[]") || written == "array":
+		got = "a list"
+	case strings.HasPrefix(written, "map") || written == "mapping":
+		got = "fields"
+	default:
 		got = "a number" // uint64, int64, float64, …
 	}
 	switch {
@@ -371,6 +379,9 @@ func wrongType(msg string) (got, want string, ok bool) {
 		want = "text"
 	default:
 		want = "fields"
+	}
+	if got == "a number" && want == "a whole number" {
+		got = "a number with a decimal point, or too large," // 2.5, 99999999999999999999
 	}
 	return got, want, got != want
 }

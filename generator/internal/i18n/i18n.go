@@ -118,9 +118,10 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "name the file after a language code, e.g. nl.toml", "%q is not a language code", code)
 		return nil
 	}
-	if canonical := tag.String(); canonical != code {
+	if canonical := tag.String(); canonical != code && strings.EqualFold(canonical, code) {
 		// The code is the URL prefix and the file suffix of every page: EN.toml beside
-		// en.toml would make a second English under /EN/.
+		// en.toml would make a second English under /EN/. (Only the letter case counts:
+		// language tags also rename some valid codes, tl to fil.)
 		diags.Errorf(file, 0, "rename the file "+canonical+".toml", "%q is not written as a language code is (%s)", code, canonical)
 		return nil
 	}
@@ -371,24 +372,30 @@ func (c *Catalog) Vocabulary(namespace string) map[string]bool {
 }
 
 // CheckURLSegments reports the UI strings that become part of addresses and cannot: every
-// url.* string and every key of the namespaces given (the taxonomies' terms) must pass
-// validSlug, and no two url.* strings of a language may be the same, or two pages would
-// share an address (an empty one even puts a section over the home page).
+// url.* string, search.url and every key of the namespaces given (the taxonomies' terms)
+// must pass validSlug, and no two of the strings that name a page under the language's
+// home may be the same, or two pages would share an address (an empty one even puts a
+// section over the home page). url.handout names a page under a guide: it only has to be
+// a slug.
 func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) bool, diags *diag.List) {
-	urls := slices.Sorted(maps.Keys(c.Vocabulary("url")))
+	keys := []string{"search.url"}
+	for _, k := range slices.Sorted(maps.Keys(c.Vocabulary("url"))) {
+		keys = append(keys, "url."+k)
+	}
 	for _, l := range c.Languages {
 		seen := map[string]string{}
-		for _, k := range urls {
-			v, ok := l.plain["url."+k]
+		for _, key := range keys {
+			v, ok := l.plain[key]
 			switch {
 			case !ok: // checkComplete reports it
 			case !validSlug(v):
 				diags.Errorf(l.file, 0, `write lower-case letters and digits joined by hyphens, such as "gidsen"`,
-					"url.%s = %q cannot be part of an address", k, v)
+					"%s = %q cannot be part of an address", key, v)
+			case key == "url.handout":
 			case seen[v] != "":
-				diags.Errorf(l.file, 0, "give each its own", "url.%s and url.%s are both %q: two pages would have one address", seen[v], k, v)
+				diags.Errorf(l.file, 0, "give each its own", "%s and %s are both %q: two pages would have one address", seen[v], key, v)
 			default:
-				seen[v] = k
+				seen[v] = key
 			}
 		}
 	}
