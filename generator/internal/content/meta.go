@@ -11,7 +11,7 @@ type Common struct {
 	Source      *Source      `yaml:"source"`
 	Original    string       `yaml:"original"`
 	Translation *Translation `yaml:"translation"`
-	Weight      int          `yaml:"weight"`
+	Weight      WholeNumber  `yaml:"weight"`
 	Slug        string       `yaml:"slug"`
 	Draft       bool         `yaml:"draft"`
 }
