@@ -140,7 +140,7 @@ func (m *Model) checkStaticFiles(diags *diag.List) {
 			made[chapterCSSPath(p)] = "the chapter titles of " + p.URL
 		}
 	}
-	for _, name := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", marker} {
+	for _, name := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt"} {
 		made[name] = "its own " + name
 	}
 	for name := range m.opts.PDFs {

@@ -185,7 +185,8 @@ type Model struct {
 	content content.Options      // how pages were loaded, to reload one page the same way
 	anchors [][]site.AnchorCheck // per page (index in site.Pages): its links to headings
 	qr      qrCache              // QR codes by URL: a guide's code is drawn for its page and again in the toolkit
-	// layoutIDs are the IDs the layouts write in every page, which no heading may take.
+	// layoutIDs are the IDs the layouts write: generated heading IDs step around them, and
+	// an ID an author writes may not be one.
 	layoutIDs map[string]bool
 	// questions are the question boxes of guides, by page, read from their bodies for
 	// handouts; UpdateBodies forgets them.

@@ -7,8 +7,8 @@ import (
 )
 
 // FixedIDs are the id attributes the layouts write as they stand (id="main", not
-// id="{{.ID}}"): a heading in a page's body must not take one, or the page would have
-// two elements with one ID, and the link or label pointing at it would find either.
+// id="{{.ID}}"). A heading in a page's body must not have one, or the page would have two
+// elements with one ID, and the link or label pointing at it would find either.
 func (s *Set) FixedIDs() map[string]bool {
 	ids := map[string]bool{}
 	if s.fast.partials == nil {

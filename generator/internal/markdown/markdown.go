@@ -251,12 +251,19 @@ func (d *Doc) autoLinkLine(n *ast.AutoLink) int {
 	return d.line(n)
 }
 
-// headingLine is a heading's line. An empty heading ("##") has no text to place it: it is
-// the first line of only #s after the end of whatever comes before it.
+// headingLine is a heading's line.
 func (d *Doc) headingLine(h *ast.Heading) int {
-	if _, ok := startOffset(h); ok {
-		return d.line(h)
+	if _, ok := startOffset(h); !ok {
+		if off, ok := d.emptyHeadingOffset(h); ok {
+			return lineOf(d.source, off)
+		}
 	}
+	return d.line(h)
+}
+
+// emptyHeadingOffset places a heading without text ("##"), which has no position of its
+// own: it is the first line of only #s after the end of whatever comes before it.
+func (d *Doc) emptyHeadingOffset(h *ast.Heading) (int, bool) {
 	off, before := 0, false
 	for p := ast.Node(h); p != nil && !before; p = p.Parent() {
 		for s := p.PreviousSibling(); s != nil && !before; s = s.PreviousSibling() {
@@ -264,22 +271,24 @@ func (d *Doc) headingLine(h *ast.Heading) int {
 		}
 	}
 	if before && off > 0 && d.source[off-1] != '\n' {
-		for off < len(d.source) && d.source[off] != '\n' {
-			off++ // to the end of the line where the thing before the heading ends
-		}
-		off++
+		off = d.lineEnd(off) + 1 // past the line where the thing before the heading ends
 	}
 	for off < len(d.source) {
-		end := bytes.IndexByte(d.source[off:], '\n')
-		if end < 0 {
-			end = len(d.source) - off
+		end := d.lineEnd(off)
+		if line := strings.Trim(string(d.source[off:end]), " \t>"); line != "" && strings.Trim(line, "#") == "" {
+			return off, true
 		}
-		if line := strings.Trim(string(d.source[off:off+end]), " \t>"); line != "" && strings.Trim(line, "#") == "" {
-			return lineOf(d.source, off)
-		}
-		off += end + 1
+		off = end + 1
 	}
-	return d.line(h)
+	return 0, false
+}
+
+// lineEnd is the offset of the end of the line holding off (its newline, or the end).
+func (d *Doc) lineEnd(off int) int {
+	if i := bytes.IndexByte(d.source[off:], '\n'); i >= 0 {
+		return off + i
+	}
+	return len(d.source)
 }
 
 // endOffset finds where a block ends in the source: its last line's end, a container's last
@@ -287,16 +296,9 @@ func (d *Doc) headingLine(h *ast.Heading) int {
 func (d *Doc) endOffset(n ast.Node) (int, bool) {
 	if h, ok := n.(*ast.Heading); ok {
 		if _, placed := startOffset(h); !placed {
-			off := 0
-			for line := d.headingLine(h); line > 1 && off < len(d.source); off++ {
-				if d.source[off] == '\n' {
-					line--
-				}
+			if off, ok := d.emptyHeadingOffset(h); ok {
+				return d.lineEnd(off), true
 			}
-			for off < len(d.source) && d.source[off] != '\n' {
-				off++
-			}
-			return off, true
 		}
 	}
 	if n.Type() == ast.TypeBlock {

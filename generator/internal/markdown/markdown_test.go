@@ -141,14 +141,7 @@ func TestHeadingProblemsAndAutolinks(t *testing.T) {
 		{Line: 7, Message: "heading ID #preparation is already a heading's above"},
 		{Line: 11, Message: "empty heading"},
 	}
-	if len(d.Problems) != len(want) {
-		t.Fatalf("problems: %+v", d.Problems)
-	}
-	for i, w := range want {
-		if d.Problems[i].Line != w.Line || d.Problems[i].Message != w.Message {
-			t.Errorf("problem %d: %+v, want %+v", i, d.Problems[i], w)
-		}
-	}
+	wantProblems(t, d.Problems, want)
 	var dests []string
 	for _, l := range d.Links {
 		dests = append(dests, l.Dest)
@@ -191,6 +184,19 @@ func TestLinesOfHeadingsAndBareLinks(t *testing.T) {
 	}
 }
 
+// wantProblems compares problems by line and message, in order; hints are not compared.
+func wantProblems(t *testing.T, got, want []Problem) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("problems: %+v", got)
+	}
+	for i, w := range want {
+		if got[i].Line != w.Line || got[i].Message != w.Message {
+			t.Errorf("problem %d: %+v, want %+v", i, got[i], w)
+		}
+	}
+}
+
 func TestProblemsHaveLines(t *testing.T) {
 	d, _ := render(t, "Text\n\n> [!NOPE]\n> x\n\n<div>raw</div>\n\nand <b>bold</b> here\n\n> [!QUOTE]\n> unattributed\n\n> [!TIP]\n")
 	want := []Problem{
@@ -200,14 +206,7 @@ func TestProblemsHaveLines(t *testing.T) {
 		{Line: 6, Message: "raw HTML is not allowed"},
 		{Line: 8, Message: "raw HTML is not allowed"},
 	}
-	if len(d.Problems) != len(want) {
-		t.Fatalf("problems: %+v", d.Problems)
-	}
-	for i, w := range want {
-		if d.Problems[i].Line != w.Line || d.Problems[i].Message != w.Message {
-			t.Errorf("problem %d: %+v, want %+v", i, d.Problems[i], w)
-		}
-	}
+	wantProblems(t, d.Problems, want)
 }
 
 func TestRawHTMLIsNeverRendered(t *testing.T) {
