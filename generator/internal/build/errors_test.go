@@ -32,6 +32,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// go.yaml.in/yaml/v3 read 2.5 into an int as 2 (found by a review).
 		{"weight with a decimal point", "content/guides/x.en.md", guide("weight: 2.5\n", ""),
 			`content/guides/x.en.md:11: front matter: weight: a number with a decimal point, or too large, where a whole number belongs`},
+		{"principle number with a decimal point", "content/principles/x.en.md", strings.Replace(sitetest.Page("principle", "", ""), "number: 1", "number: 1.5", 1),
+			`content/principles/x.en.md:7: front matter: number: a number with a decimal point, or too large, where a whole number belongs`},
 		{"text where true or false belongs", "content/guides/x.en.md", guide("draft: \"yes please\"\n", ""),
 			`content/guides/x.en.md:11: front matter: draft: text where true or false belongs (write true or false without quotes, e.g. draft: true)`},
 		{"text where a list belongs", "content/guides/x.en.md", strings.Replace(guide("", ""), "themes: [collaboration]", "themes: collaboration", 1),

@@ -434,5 +434,8 @@ func (n *WholeNumber) UnmarshalYAML(value *yaml3.Node) error {
 	return nil
 }
 
+// Int is the number for a template function that takes an int (Tn).
+func (n WholeNumber) Int() int { return int(n) }
+
 // notWhole is the message of a WholeNumber that is not one.
 const notWhole = "a number with a decimal point, or too large, where a whole number belongs"

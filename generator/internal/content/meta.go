@@ -43,7 +43,7 @@ type Index struct {
 // Principle is one principle of the manifesto.
 type Principle struct {
 	Common `yaml:",inline"`
-	Number int `yaml:"number"`
+	Number WholeNumber `yaml:"number"`
 }
 
 // Guide is an interview or conversation guide, the pages trainers print.
