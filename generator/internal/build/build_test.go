@@ -528,6 +528,7 @@ func TestValidSitesTheChecksAccept(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	sitetest.Write(t, dir, "static/search/magnifier.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
 	sitetest.Write(t, dir, "i18n/tl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `name = "Nederlands"`, `name = "Tagalog"`, 1))
+	sitetest.Write(t, dir, "content/about/notes.en.md", sitetest.Page("page", "", "A claim[^1], another[^2].\n\nSee [the first note](#fn:1) and [back](#fnref:2).\n\n[^1]: One.\n[^2]: Two.\n"))
 	mustBuild(t, dir)
 	contains(t, dir, "search/magnifier.svg", "<svg")
 	contains(t, dir, "tl/index.html", `<html lang="tl"`)

@@ -78,7 +78,7 @@ func (m *Model) UpdateBodies(fsys fs.FS, paths []string, res *Result) (files map
 	// this edit removed.
 	for _, c := range changes {
 		i := index[c.page]
-		c.old = pageBody{content: c.page.Content, headings: c.page.Headings, toc: c.page.TOC, hasCode: c.page.HasCode, boxes: c.page.Boxes, sections: c.page.Sections}
+		c.old = pageBody{content: c.page.Content, headings: c.page.Headings, toc: c.page.TOC, hasCode: c.page.HasCode, boxes: c.page.Boxes, sections: c.page.Sections, notes: c.page.Footnotes}
 		c.oldS, c.oldA = c.page.Source, m.anchors[i]
 		c.body.apply(c.page)
 		c.page.Source = c.src

@@ -46,6 +46,7 @@ type pageBody struct {
 	hasCode  bool
 	boxes    []markdown.BoxInfo
 	sections []markdown.Section
+	notes    int
 }
 
 // renderBody renders src, the content file of p, with its links resolved; it returns nil
@@ -85,12 +86,13 @@ func (m *Model) renderBody(p *site.Page, src *content.Page, diags *diag.List) (*
 		diags.Errorf(src.Path, 0, "", "rendering Markdown: %v", err)
 		return nil, anchors
 	}
-	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode, boxes: doc.Boxes, sections: doc.Sections()}, anchors
+	return &pageBody{content: template.HTML(html), headings: doc.Headings, toc: doc.TOC(), hasCode: doc.HasCode, boxes: doc.Boxes, sections: doc.Sections(), notes: doc.Footnotes}, anchors
 }
 
 func (b *pageBody) apply(p *site.Page) {
 	p.Content = b.content
 	p.Headings = b.headings
+	p.Footnotes = b.notes
 	p.TOC = b.toc
 	p.HasCode = b.hasCode
 	p.Boxes = b.boxes

@@ -9,6 +9,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -40,6 +41,7 @@ func New(opts Options) *Renderer {
 		return goldmark.New(
 			goldmark.WithExtensions(append(gfm,
 				extension.Footnote,
+				footnoteChecks{},
 				extension.DefinitionList,
 				extension.Typographer,
 				&boxExtension{label: opts.BoxLabel},
@@ -96,6 +98,9 @@ type Doc struct {
 	Problems []Problem
 	Boxes    []BoxInfo
 	HasCode  bool // the page has a fenced code block (it needs the highlight stylesheet)
+	// Footnotes is the number of notes on the page: their anchors are #fn:1 to #fn:N, the
+	// references to them #fnref:1 to #fnref:N.
+	Footnotes int
 }
 
 // BoxInfo describes a box for later use (print worksheets, handouts).
@@ -124,6 +129,7 @@ func (r *Renderer) Parse(body []byte, lang string) *Doc {
 		md = r.noLinkify
 	}
 	root := md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	st.unreferencedFootnotes()
 	d := &Doc{source: body, root: root}
 	for _, p := range st.problems {
 		d.Problems = append(d.Problems, Problem{Line: lineOf(body, p.offset), Message: p.message, Hint: p.hint})
@@ -219,6 +225,8 @@ func (d *Doc) collect() {
 			return ast.WalkSkipChildren, nil
 		case *ast.FencedCodeBlock:
 			d.HasCode = true
+		case *extast.FootnoteList:
+			d.Footnotes = n.ChildCount()
 		case *Box:
 			d.Boxes = append(d.Boxes, BoxInfo{Type: n.Variant, Title: n.Title})
 		}
@@ -407,6 +415,7 @@ type docState struct {
 	source        []byte
 	problems      []offsetProblem
 	questionCount int
+	footnotes     []footnoteAt
 }
 
 type offsetProblem struct {

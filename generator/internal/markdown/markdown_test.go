@@ -209,6 +209,21 @@ func TestProblemsHaveLines(t *testing.T) {
 	wantProblems(t, d.Problems, want)
 }
 
+// goldmark prints a reference without a note as typed and leaves out a note nothing refers
+// to, with its source: both are problems. Escaped, in code, or as a link's text, [^x] is not
+// a reference.
+func TestFootnotesWithoutTheirOtherHalf(t *testing.T) {
+	d, html := render(t, "Used[^b] and missing[^a].\n\n[^b]: The note.\n\n[^c]: Never used.\n\n"+
+		"Escaped \\[^a], in code `[^a]`, a link [^a](https://example.org/).\n")
+	wantProblems(t, d.Problems, []Problem{
+		{Line: 1, Message: "footnote [^a] has no note"},
+		{Line: 5, Message: "footnote [^c] is never referred to, so it is left out of the page"},
+	})
+	if d.Footnotes != 1 || !strings.Contains(html, `id="fn:1"`) {
+		t.Errorf("footnotes %d, html:\n%s", d.Footnotes, html)
+	}
+}
+
 func TestRawHTMLIsNeverRendered(t *testing.T) {
 	_, html := render(t, "<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)>\n")
 	if strings.Contains(html, "<script") || strings.Contains(html, "onerror") {

@@ -102,7 +102,7 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 // CheckAnchors reports links to headings that do not exist, once every page has its headings.
 func CheckAnchors(checks []AnchorCheck, diags *diag.List) {
 	for _, c := range checks {
-		if c.Target.HasHeading(c.ID) || strings.HasPrefix(c.ID, "fn:") || strings.HasPrefix(c.ID, "fnref:") {
+		if c.Target.HasAnchor(c.ID) {
 			continue
 		}
 		if c.Target == c.From {

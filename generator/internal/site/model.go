@@ -2,6 +2,8 @@ package site
 
 import (
 	"html/template"
+	"strconv"
+	"strings"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
@@ -69,8 +71,10 @@ type Page struct {
 
 	Content  template.HTML // the rendered Markdown body
 	Headings []markdown.Heading
-	TOC      []*markdown.TOCEntry
-	HasCode  bool // the page shows highlighted code (it then needs that stylesheet)
+	// Footnotes is the number of the page's notes (markdown.Doc.Footnotes).
+	Footnotes int
+	TOC       []*markdown.TOCEntry
+	HasCode   bool // the page shows highlighted code (it then needs that stylesheet)
 
 	questions bool               // a guide with a [!QUESTIONS] box: it has handouts
 	Boxes     []markdown.BoxInfo // the boxes of the body, in order
@@ -152,6 +156,19 @@ func (p *Page) HasBox(kind string) bool {
 		}
 	}
 	return false
+}
+
+// HasAnchor reports whether a link may point to #id on the page: a heading, or one of
+// its footnotes and the references to them (#fn:2, #fnref:2).
+func (p *Page) HasAnchor(id string) bool {
+	for _, prefix := range []string{"fn:", "fnref:"} {
+		if n, ok := strings.CutPrefix(id, prefix); ok {
+			if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= p.Footnotes && strconv.Itoa(i) == n {
+				return true
+			}
+		}
+	}
+	return p.HasHeading(id)
 }
 
 // HasHeading reports whether the page has a heading with this ID.
