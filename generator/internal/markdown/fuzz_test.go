@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 // FuzzMarkdown runs arbitrary text through parsing, the box transformer, heading IDs, link
@@ -47,6 +48,13 @@ func FuzzMarkdown(f *testing.F) {
 			}
 		}
 		d.TOC()
+		if !utf8.ValidString(src) {
+			// The build refuses such files before parsing (content checks every byte). Here
+			// the pieces of a broken character can meet once emphasis is taken away ("\xc2_\xa0_"
+			// becomes a no-break space): only the absence of a panic counts.
+			d.Sections()
+			return
+		}
 		otherSpace := func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }
 		for _, s := range d.Sections() {
 			// One plain space between words, none at the ends, as the search index expects.
