@@ -35,5 +35,32 @@ func TestPipesAndDevicesAreRefused(t *testing.T) {
 	if err := os.Symlink("/dev/zero", filepath.Join(dir, "static/zero.txt")); err != nil {
 		t.Fatal(err)
 	}
-	build("static/zero.txt: cannot read: read static/zero.txt: not a regular file")
+	build("static/zero.txt: cannot read: open static/zero.txt: a symbolic link, which the build does not follow")
+}
+
+// A symbolic link is refused wherever the site's files are read, to a file or a folder,
+// inside the site or out of it: git keeps links, and static/env.txt -> /proc/self/environ
+// in a pull request would publish the build machine's environment (found by a review).
+func TestSymbolicLinksAreRefused(t *testing.T) {
+	for _, c := range []struct{ link, target string }{
+		{"static/env.txt", "/proc/self/environ"},
+		{"static/css2", "css"},
+		{"content/guides/other.en.md", "../about/b.en.md"},
+		{"layouts/partials/host.html", "/etc/hostname"},
+		{"i18n/de.toml", "nl.toml"},
+	} {
+		t.Run(c.link, func(t *testing.T) {
+			dir := sitetest.New(t, twoLanguages)
+			if err := os.Symlink(c.target, filepath.Join(dir, c.link)); err != nil {
+				t.Fatal(err)
+			}
+			out, err := run(t, dir)
+			if err == nil {
+				t.Fatalf("build succeeded:\n%s", out)
+			}
+			if want := c.link + ": "; !strings.Contains(out, want) || !strings.Contains(out, "a symbolic link, which the build does not follow") {
+				t.Errorf("want %q and the link message in:\n%s", want, out)
+			}
+		})
+	}
 }

@@ -34,6 +34,9 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
 	fd, err := openRetrying(filepath.Join(s.root, filepath.FromSlash(name)))
+	if err == syscall.ELOOP {
+		err = errSymlink
+	}
 	if err != nil {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
@@ -69,14 +72,20 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 	}
 }
 
+// errSymlink is the error of reading a symbolic link. A link is never followed: git keeps
+// links, so a pull request could add static/env.txt -> /proc/self/environ and publish the
+// build machine's secrets, or any of its files, without a line of content to review.
+var errSymlink = errors.New("a symbolic link, which the build does not follow (it could publish files from outside the site): put the file itself here")
+
 // errNotAFile is the error of reading a pipe, a device or a socket.
 var errNotAFile = errors.New("not a regular file (a pipe, a device or a socket): put a file there")
 
 // openRetrying opens path for reading. O_NONBLOCK keeps the open of a named pipe from
 // waiting for a writer (ReadFile then refuses it); it changes nothing for a regular file.
+// O_NOFOLLOW refuses a symbolic link (ELOOP), see errSymlink.
 func openRetrying(path string) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOFOLLOW, 0)
 		if err != syscall.EINTR {
 			return fd, err
 		}

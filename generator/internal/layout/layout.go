@@ -7,6 +7,7 @@ package layout
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -113,6 +114,15 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 	return &Set{fast: fast, exact: func() *parsedSet { return fast }}
 }
 
+// readProblem reports a layout that is there but cannot be read (a symbolic link, a pipe).
+func readProblem(diags *diag.List, file string, err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	diags.Errorf(file, 0, "", "cannot read: %v", err)
+}
+
 // parse reads the base, the partials and the layouts with read, and prepares each
 // language's functions.
 func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, report *diag.List) *parsedSet {
@@ -132,6 +142,10 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	// html/template escape them (uistrings.go); a language's pages bind the real ones.
 	base := template.New(Base).Funcs(doNothing(all))
 	src, err := source(Base)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		readProblem(diags, Base, err)
+		return set
+	}
 	if err != nil {
 		diags.Errorf(Base, 0, "the base layout holds the <html> skeleton and calls {{block \"main\" .}}", "missing base layout")
 		return set
@@ -144,16 +158,21 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	sort.Strings(partials)
 	for _, p := range partials {
 		src, err := source(p)
-		if err == nil {
-			_, err = base.New(p).Parse(string(src))
-		}
 		if err != nil {
+			readProblem(diags, p, err)
+			continue
+		}
+		if _, err = base.New(p).Parse(string(src)); err != nil {
 			reportTemplateError(diags, p, err)
 		}
 	}
 	for _, name := range Required {
 		file := "layouts/" + name + ".html"
 		src, err := source(file)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			readProblem(diags, file, err)
+			continue
+		}
 		if err != nil {
 			diags.Errorf(file, 0, "every site needs the layouts "+strings.Join(Required, ", "), "missing layout")
 			continue
