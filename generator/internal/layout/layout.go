@@ -166,6 +166,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			reportTemplateError(diags, p, err)
 		}
 	}
+	checkCachedLoops(base, diags)
 	for _, name := range Required {
 		file := "layouts/" + name + ".html"
 		src, err := source(file)

@@ -169,3 +169,21 @@ func TestLanguagesRenderedTogetherKeepTheirStrings(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// partialCached starts each drawing afresh, so html/template's depth limit never stops a
+// partial that leads back to itself through it: Go's stack overflowed instead, a crash that
+// named no file (found by a review). Such a loop is refused when the layouts are read; a
+// partial that draws itself through {{template}} alone is left to that limit.
+func TestPartialCachedLoopIsRefused(t *testing.T) {
+	fsys := layouts(`{{define "main"}}{{partialCached "layouts/partials/a.html" . "k"}}{{end}}`)
+	fsys["layouts/partials/a.html"] = &fstest.MapFile{Data: []byte("a\n{{if .}}{{template \"layouts/partials/b.html\" .}}{{end}}")}
+	fsys["layouts/partials/b.html"] = &fstest.MapFile{Data: []byte("b\n\n{{partialCached \"layouts/partials/a.html\" . \"k\"}}")}
+	fsys["layouts/partials/tree.html"] = &fstest.MapFile{Data: []byte(`{{range .}}{{template "layouts/partials/tree.html" .}}{{end}}`)}
+	var diags diag.List
+	Load(fsys, []*i18n.Language{{Code: "en"}}, template.FuncMap{"count": func() int { return 0 }}, &diags, Options{})
+	items := diags.Items()
+	if len(items) != 1 || items[0].File != "layouts/partials/b.html" || items[0].Line != 3 ||
+		!strings.Contains(items[0].Message, "partialCached draws layouts/partials/a.html, which leads back here") {
+		t.Fatalf("got %v", items)
+	}
+}
