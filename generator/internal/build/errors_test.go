@@ -111,6 +111,12 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:13: contact link "mailto:someone@example.org"`},
 		{"text not UTF-8", "content/guides/x.en.md", guide("", "Text.\n\nCaf\xe9.\n"),
 			`content/guides/x.en.md:15: text that is not UTF-8 (save the file as UTF-8`},
+		// goldmark reads each unclosed link to the end of the paragraph: 100,000 took over a
+		// minute and a half (found by a review).
+		{"too many links", "content/guides/x.en.md", guide("", "Text.\n\n"+strings.Repeat("[x](", 2001)+"\n"),
+			`content/guides/x.en.md:15: more than 2000 "](" on one page (split the page`},
+		{"a file too large to be a page", "content/guides/x.en.md", guide("", strings.Repeat("A line of text.\n", 70000)),
+			`content/guides/x.en.md: 1.1 MB, more than a page may be (1024 KB)`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

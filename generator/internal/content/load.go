@@ -179,6 +179,11 @@ func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang st
 	return section, slug, lang, true
 }
 
+// MaxPageBytes is the size of the largest content file the build reads, a hundred times the
+// handbook's longest page. goldmark takes time out of proportion on some large inputs (a
+// table of 5,000 columns: 10 s and 500 MB), and one such file must not stall every build.
+const MaxPageBytes = 1 << 20
+
 func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 	section, slug, lang, ok := parsePath(p, opts, diags)
 	if !ok {
@@ -187,6 +192,11 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		diags.Errorf(p, 0, "", "cannot read: %v", err)
+		return nil
+	}
+	if len(src) > MaxPageBytes {
+		diags.Errorf(p, 0, "split it into several pages, or look for text pasted in by mistake",
+			"%.1f MB, more than a page may be (%d KB)", float64(len(src))/(1<<20), MaxPageBytes>>10)
 		return nil
 	}
 	if !utf8.Valid(src) {

@@ -224,6 +224,15 @@ func TestFootnotesWithoutTheirOtherHalf(t *testing.T) {
 	}
 }
 
+func TestLinksUpToTheLimitAreParsed(t *testing.T) {
+	d, _ := render(t, strings.Repeat("[x](/a) ", MaxLinks)+"\n\n"+strings.Repeat("[^1]", MaxLinks-1)+"\n\n[^1]: n\n")
+	if len(d.Problems) != 0 || len(d.Links) != MaxLinks {
+		t.Fatalf("%d links, problems %v", len(d.Links), d.Problems)
+	}
+	d, _ = render(t, "Text.\n\n"+strings.Repeat("[^1]\n", MaxLinks+1))
+	wantProblems(t, d.Problems, []Problem{{Line: MaxLinks + 3, Message: `more than 2000 "[^" on one page`}})
+}
+
 func TestRawHTMLIsNeverRendered(t *testing.T) {
 	_, html := render(t, "<script>alert(1)</script>\n\nText <img src=x onerror=alert(1)>\n")
 	if strings.Contains(html, "<script") || strings.Contains(html, "onerror") {
