@@ -275,7 +275,7 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	}
 	var buf bytes.Buffer
 	// Called from a page of this language as it renders: its functions are bound.
-	if err := c.set.partials.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := c.set.partials.ExecuteTemplate(&capped{w: &buf}, name, data); err != nil {
 		return "", err
 	}
 	// Its UI strings are written in now, so the piece can stand anywhere in a page: an
@@ -342,17 +342,41 @@ func (s *Set) RenderAppend(dst []byte, lang, layout string, data any) ([]byte, e
 			s.buffers.Put(buf)
 		}
 	}()
-	err := s.fast.execute(buf, lang, layout, data)
+	err := s.fast.execute(&capped{w: buf}, lang, layout, data)
 	if err == nil {
 		return s.fast.ui.appendResolved(dst, buf.Bytes(), lang), nil
 	}
+	if errors.Is(err, errPageTooLarge) {
+		return nil, fmt.Errorf("layouts/%s.html: %w", layout, err)
+	}
 	if exact := s.exact(); exact != s.fast {
 		// Say where in the layout as written.
-		if exactErr := exact.execute(io.Discard, lang, layout, data); exactErr != nil {
+		if exactErr := exact.execute(&capped{w: io.Discard}, lang, layout, data); exactErr != nil {
 			err = exactErr
 		}
 	}
 	return nil, err
+}
+
+// MaxPageBytes is the most a layout may write for one page. The largest page a site has
+// is its toolkit, every guide in one booklet: 9 MB at 10,000 pages. A layout that ranges
+// over something without end ({{range 100000000000}}) would otherwise fill the machine's
+// memory and crash the build with no file named (found by a review).
+const MaxPageBytes = 64 << 20
+
+var errPageTooLarge = fmt.Errorf("the page grew past %d MB (does a {{range}} in the layouts run over far more than it should?)", MaxPageBytes>>20)
+
+// capped passes writes on until MaxPageBytes; html/template stops at the first error.
+type capped struct {
+	w io.Writer
+	n int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	if c.n += len(p); c.n > MaxPageBytes {
+		return 0, errPageTooLarge
+	}
+	return c.w.Write(p)
 }
 
 func (s *parsedSet) execute(w io.Writer, lang, layout string, data any) error {
@@ -383,6 +407,10 @@ func SplitTemplateError(err error) (file string, line int, msg string) {
 	}
 	rest := msg[i:]
 	parts := strings.SplitN(rest, ":", 4)
+	if i == 0 && len(parts) >= 2 && !isDigits(parts[1]) {
+		// "layouts/x.html: message", without a line (a page too large)
+		return path.Clean(parts[0]), 0, strings.TrimSpace(strings.Join(parts[1:], ":"))
+	}
 	if len(parts) < 3 {
 		return "", 0, msg
 	}

@@ -187,3 +187,17 @@ func TestPartialCachedLoopIsRefused(t *testing.T) {
 		t.Fatalf("got %v", items)
 	}
 }
+
+// A layout that writes without end stops at MaxPageBytes with its file named, instead of
+// filling the machine's memory (found by a review).
+func TestEndlessLayoutStopsWithItsName(t *testing.T) {
+	set, _ := load(t, layouts(`{{define "main"}}{{range 100000000000}}`+strings.Repeat("x", 1<<16)+`{{end}}{{end}}`), Options{})
+	_, err := set.Render("en", "page", nil)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	file, line, msg := SplitTemplateError(err)
+	if file != "layouts/page.html" || line != 0 || !strings.HasPrefix(msg, "the page grew past 64 MB") {
+		t.Fatalf("got %q %d %q", file, line, msg)
+	}
+}

@@ -71,11 +71,11 @@ func writeInUIStrings(set *parsedSet, langs []*i18n.Language, partials []string)
 	work.Each(len(layouts)+1, func(i int) {
 		if i == len(layouts) {
 			for _, p := range partials {
-				_ = set.partials.ExecuteTemplate(io.Discard, p, struct{}{}) // errors come back when pages render
+				_ = set.partials.ExecuteTemplate(&capped{w: io.Discard}, p, struct{}{}) // errors come back when pages render
 			}
 			return
 		}
-		_ = layouts[i].ExecuteTemplate(io.Discard, Base, struct{}{})
+		_ = layouts[i].ExecuteTemplate(&capped{w: io.Discard}, Base, struct{}{})
 	})
 	u := &uiStrings{number: map[uiString]int{}, byLang: map[string][]string{}}
 	known := func(key string) bool {
