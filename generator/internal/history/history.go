@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -31,7 +32,10 @@ func Dates(root string) (map[string]time.Time, error) {
 		return nil, fmt.Errorf("the clone is shallow; fetch the whole history (git fetch --unshallow) to show dates")
 	}
 	// git writes the NUL itself (%x00): a NUL cannot travel in a program's arguments.
-	cmd := exec.Command("git", "-C", root, "log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "content")
+	// core.quotePath=false: by default git prints a name with non-ASCII letters quoted and
+	// octal-escaped ("content/caf\303\251.en.md"), which matches no page's file name.
+	cmd := exec.Command("git", "-C", root, "-c", "core.quotePath=false",
+		"log", "--format=%x00%cI", "--name-only", "--no-renames", "--", "content")
 	out, err := cmd.Output()
 	if err != nil {
 		return nil, fmt.Errorf("git log: %w", err)
@@ -41,7 +45,9 @@ func Dates(root string) (map[string]time.Time, error) {
 
 // Parse reads "git log --format=%x00%cI --name-only" output, newest commit first, and keeps
 // for each file the date of the newest commit that names it. Dates are in UTC, so the day
-// shown does not depend on the machine that builds.
+// shown does not depend on the machine that builds. A name git still quotes (one holding a
+// tab, a quote or a backslash, or any non-ASCII letter without core.quotePath=false) is read
+// back to the file's own name.
 func Parse(r io.Reader) (map[string]time.Time, error) {
 	dates := map[string]time.Time{}
 	var current time.Time
@@ -59,6 +65,16 @@ func Parse(r io.Reader) (map[string]time.Time, error) {
 		}
 		if line == "" || current.IsZero() {
 			continue
+		}
+		if strings.HasPrefix(line, `"`) {
+			// git quotes a name as C does, which Go's quoting reads the same way: \t, \",
+			// \\ and octal bytes such as \303\251. A name that begins with a quote is itself
+			// quoted, so a leading quote always means a quoted name.
+			name, err := strconv.Unquote(line)
+			if err != nil {
+				return nil, fmt.Errorf("git log: file name %s: %w", line, err)
+			}
+			line = name
 		}
 		if _, seen := dates[line]; !seen {
 			dates[line] = current
