@@ -2,20 +2,27 @@
 // language's own name, text direction and locale, the strings with CLDR plural forms
 // (through go-i18n), and the vocabularies (theme, audience, … labels) that front matter may
 // use. A missing string is an error naming the key and the language, never an empty string.
+// Everything that can be wrong with a UI string (a plural form the language lacks or does
+// not have, a template that does not parse or asks for more than .Count) is reported when
+// the files are read, at the line of the file that holds it.
 package i18n
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"text/template"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
+	"github.com/pelletier/go-toml/v2/unstable"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
@@ -41,6 +48,7 @@ type Language struct {
 	plural  map[string]bool   // keys with plural forms
 	plain   map[string]string // keys without plural forms or placeholders: their text, ready
 	file    string
+	lines   map[string]int // the line of each key in file ("count.pages.one" too); 0 if unknown
 }
 
 // setText sets *field to v when v is text, and says whether it was.
@@ -65,8 +73,9 @@ type Catalog struct {
 	byCode    map[string]*Language
 }
 
-// pluralForms are the CLDR categories; a table holding only these is one plural message.
-var pluralForms = map[string]bool{"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true}
+// formNames are the CLDR plural categories, in CLDR's order; a table holding only these is
+// one plural message.
+var formNames = []string{"zero", "one", "two", "few", "many", "other"}
 
 // Load reads every i18n/*.toml of fsys. Problems go to diags.
 func Load(fsys fs.FS, diags *diag.List) *Catalog {
@@ -125,7 +134,8 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "rename the file "+canonical+".toml", "%q is not written as a language code is (%s)", code, canonical)
 		return nil
 	}
-	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{}, file: file}
+	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{},
+		file: file, lines: keyLines(src)}
 	if meta, ok := raw["language"].(map[string]any); ok {
 		// Each field of its kind: a weight = "1" read as nothing would reorder the switcher
 		// without a word.
@@ -170,27 +180,20 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		switch v := v.(type) {
 		case string:
 			m.Other = v
+			l.checkTemplate(id, id, v, diags)
 		case map[string]any:
 			l.plural[id] = true
 			for form, text := range v {
-				s, _ := text.(string)
-				switch form {
-				case "zero":
-					m.Zero = s
-				case "one":
-					m.One = s
-				case "two":
-					m.Two = s
-				case "few":
-					m.Few = s
-				case "many":
-					m.Many = s
-				case "other":
-					m.Other = s
+				s, ok := text.(string)
+				if !ok {
+					diags.Errorf(file, l.lines[id+"."+form], `write `+form+` = "text"`, "UI string %q: %s = %#v is not text", id, form, text)
+					continue
 				}
+				l.checkTemplate(id, id+"."+form, s, diags)
+				*formField(m, form) = s
 			}
 		default:
-			diags.Errorf(file, 0, "write key = \"text\"", "key %q: expected text, got %T", id, v)
+			diags.Errorf(file, l.lines[id], "write key = \"text\"", "key %q: expected text, got %T", id, v)
 			return
 		}
 		l.keys[id] = true
@@ -204,40 +207,182 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		return nil
 	}
 	l.loc = goi18n.NewLocalizer(bundle, code)
-	l.checkPluralForms(diags)
+	l.checkPluralForms(msgs, diags)
 	return l
 }
 
-// sampleCounts reach every CLDR plural category of the languages we know (Arabic needs 0, 1,
-// 2, 3–10, 11–99 and 100–102; Slovenian 1, 2, 3–4 and 101).
-var sampleCounts = []int{0, 1, 2, 3, 5, 11, 21, 100, 101, 102, 103}
+// formField is the field of m that holds a plural form's text.
+func formField(m *goi18n.Message, form string) *string {
+	switch form {
+	case "zero":
+		return &m.Zero
+	case "one":
+		return &m.One
+	case "two":
+		return &m.Two
+	case "few":
+		return &m.Few
+	case "many":
+		return &m.Many
+	}
+	return &m.Other
+}
 
-// checkPluralForms asks for every plural string with counts that reach each plural category
-// of the language, so a missing form ("zero" in Arabic) is reported now, with the file,
-// rather than on the one page that shows that number.
-func (l *Language) checkPluralForms(diags *diag.List) {
-	var keys []string
-	for k := range l.plural {
-		keys = append(keys, k)
+// checkTemplate parses a UI string's text (of key, at the line of at: the key or one of its
+// plural forms) as go-i18n will, and runs it with a number, so that a broken template is
+// reported once, here, and not at every layout line that shows it. The only value a UI
+// string is given is .Count: anything else would publish "<no value>" without a word.
+func (l *Language) checkTemplate(key, at, text string, diags *diag.List) {
+	if !strings.Contains(text, "{{") {
+		return // go-i18n does not parse it either
 	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		missing := map[string]bool{}
-		for _, n := range sampleCounts {
-			if _, err := l.Tn(k, n); err != nil {
-				if i := strings.Index(err.Error(), `no plural form "`); i >= 0 {
-					form := strings.SplitN(err.Error()[i+len(`no plural form "`):], `"`, 2)[0]
-					missing[form] = true
-				}
+	t, err := template.New("").Option("missingkey=error").Parse(text)
+	if err == nil {
+		err = t.Execute(io.Discard, map[string]any{"Count": "1"})
+	}
+	if err != nil {
+		diags.Errorf(l.file, l.lines[at], "write the number as {{.Count}}; a UI string knows no other value",
+			"UI string %q: %q is not a template it can show: %s", key, text, templateError(err))
+	}
+}
+
+// templateError is err without its "template: :1:8: " and `executing ""`: the template has
+// no name, and the file, line and key already say where it is.
+func templateError(err error) string {
+	msg := err.Error()
+	if rest, ok := strings.CutPrefix(msg, "template: :"); ok {
+		if _, after, ok := strings.Cut(rest, ": "); ok {
+			msg = strings.TrimPrefix(after, `executing "" `)
+		}
+	}
+	return msg
+}
+
+// probeCounts reach every CLDR plural category go-i18n knows. Its rules look at the whole
+// number (n, n % 10, n % 100, n % 1000000: French "many" is 1000000) and at the visible
+// decimals (Lithuanian "many" is 0.5; Russian "other" is 1.5): 0 to 200, a million, and
+// 0.0 to 2.99 with one and two decimals.
+var probeCounts = func() []any {
+	var counts []any
+	for n := 0; n <= 200; n++ {
+		counts = append(counts, n)
+	}
+	counts = append(counts, 1000000)
+	for n := 0; n <= 2; n++ {
+		for f := 0; f < 100; f++ {
+			counts = append(counts, fmt.Sprintf("%d.%02d", n, f))
+			if f < 10 {
+				counts = append(counts, fmt.Sprintf("%d.%d", n, f))
 			}
 		}
-		for _, form := range []string{"zero", "one", "two", "few", "many", "other"} {
-			if missing[form] {
-				diags.Errorf(l.file, 0, "add "+form+" = \"…\" to "+k+"; "+l.Code+" needs it for some numbers",
-					"UI string %q has no plural form %q in language %q", k, form, l.Code)
+	}
+	return counts
+}()
+
+// pluralForms returns, for each CLDR plural category of the language, whether a whole number
+// falls in it. go-i18n keeps its CLDR table to itself (and golang.org/x/text has an older
+// one, in which French has no "many"), so go-i18n, which chooses the form when a page is
+// built, is asked with probeCounts.
+func pluralForms(tag language.Tag) map[string]bool {
+	bundle := goi18n.NewBundle(tag)
+	probe := &goi18n.Message{ID: "probe"}
+	for _, form := range formNames {
+		*formField(probe, form) = form
+	}
+	if err := bundle.AddMessages(tag, probe); err != nil {
+		return nil
+	}
+	loc := goi18n.NewLocalizer(bundle, tag.String())
+	forms := map[string]bool{}
+	for _, n := range probeCounts {
+		form, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: probe.ID, PluralCount: n})
+		if err != nil {
+			continue
+		}
+		_, whole := n.(int)
+		forms[form] = forms[form] || whole
+	}
+	return forms
+}
+
+// checkPluralForms holds every plural string to the CLDR categories of the language: a form
+// a whole number needs ("zero" in Arabic) is reported now, with the file, rather than on the
+// one page that shows that number; "other" is needed always, for it is the form go-i18n
+// falls back to; a form the language does not have ("few" in English) would never be shown.
+func (l *Language) checkPluralForms(msgs []*goi18n.Message, diags *diag.List) {
+	forms := pluralForms(l.tag)
+	var names []string
+	for _, form := range formNames {
+		if _, ok := forms[form]; ok {
+			names = append(names, form)
+		}
+	}
+	for _, m := range msgs {
+		if !l.plural[m.ID] {
+			continue
+		}
+		for _, form := range formNames {
+			has := *formField(m, form) != ""
+			whole, ok := forms[form]
+			switch {
+			case has && !ok:
+				diags.Errorf(l.file, l.lines[m.ID+"."+form], "remove it; the plural forms of "+l.Code+" are "+strings.Join(names, ", "),
+					"UI string %q has a plural form %q that language %q does not have", m.ID, form, l.Code)
+			case !has && form == "other":
+				diags.Errorf(l.file, l.lines[m.ID], "add other = \"…\" to "+m.ID+"; every plural string needs it",
+					"UI string %q has no plural form %q in language %q", m.ID, form, l.Code)
+			case !has && whole:
+				diags.Errorf(l.file, l.lines[m.ID], "add "+form+" = \"…\" to "+m.ID+"; "+l.Code+" needs it for some numbers",
+					"UI string %q has no plural form %q in language %q", m.ID, form, l.Code)
 			}
 		}
 	}
+}
+
+// keyLines maps every key of a TOML file ("count.pages", "count.pages.one") to its line,
+// from go-toml's own parser: its unstable API is the one that keeps positions. The file has
+// been decoded already; should this parse fail, the keys have no line.
+func keyLines(src []byte) map[string]int {
+	lines := map[string]int{}
+	var p unstable.Parser
+	p.Reset(src)
+	line := func(n *unstable.Node) int { return 1 + bytes.Count(src[:n.Raw.Offset], []byte("\n")) }
+	// key joins the parts of a dotted key ([count], a.b = …) to prefix, returning its first part.
+	key := func(prefix string, it unstable.Iterator) (string, *unstable.Node) {
+		var first *unstable.Node
+		for it.Next() {
+			if first == nil {
+				first = it.Node()
+			}
+			if prefix != "" {
+				prefix += "."
+			}
+			prefix += string(it.Node().Data)
+		}
+		return prefix, first
+	}
+	var keyValue func(prefix string, kv *unstable.Node)
+	keyValue = func(prefix string, kv *unstable.Node) {
+		id, first := key(prefix, kv.Key())
+		lines[id] = line(first)
+		if v := kv.Value(); v.Kind == unstable.InlineTable {
+			for it := v.Children(); it.Next(); {
+				keyValue(id, it.Node())
+			}
+		}
+	}
+	table := ""
+	for p.NextExpression() {
+		switch e := p.Expression(); e.Kind {
+		case unstable.Table, unstable.ArrayTable:
+			var first *unstable.Node
+			table, first = key("", e.Key())
+			lines[table] = line(first) // [count.pages] may be a plural string too
+		case unstable.KeyValue:
+			keyValue(table, e)
+		}
+	}
+	return lines
 }
 
 // flatten walks nested tables: "theme.educare"; a table of plural forms is one message.
@@ -260,17 +405,19 @@ func flatten(prefix string, m map[string]any, emit func(id string, v any)) {
 	}
 }
 
+// isPlural says whether a table is one plural string: every key is a plural form. It need not
+// have "other": checkPluralForms reports that in the file that lacks it, where reading the
+// table as keys (count.pages.one) would blame every other language for lacking those.
 func isPlural(m map[string]any) bool {
 	if len(m) == 0 {
 		return false
 	}
 	for k := range m {
-		if !pluralForms[k] {
+		if !slices.Contains(formNames, k) {
 			return false
 		}
 	}
-	_, hasOther := m["other"]
-	return hasOther
+	return true
 }
 
 // checkComplete reports keys the default language has and another lacks.

@@ -1,9 +1,12 @@
 package i18n
 
 import (
+	"maps"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/text/language"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 )
@@ -104,5 +107,97 @@ func TestAMissingPluralFormIsReportedAtLoad(t *testing.T) {
 		if want := `UI string "count.pages" has no plural form "` + form + `" in language "ar"`; !strings.Contains(errs, want) {
 			t.Errorf("want %q in:\n%s", want, errs)
 		}
+	}
+}
+
+// withPages is en with its count.pages line replaced.
+func withPages(line string) string {
+	return strings.Replace(en, `pages = { one = "{{.Count}} page", other = "{{.Count}} pages" }`, line, 1)
+}
+
+// nl is a complete Dutch file, for tests that need a second language.
+const nl = "[language]\nname = \"Nederlands\"\n[count]\npages = { one = \"{{.Count}} pagina\", other = \"{{.Count}} pagina's\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"Start\"\n"
+
+// A plural string without "other" is reported in the file that lacks it, at its line, and
+// other languages (da) are not blamed for lacking its forms as keys (count.pages.one).
+func TestAPluralStringWithoutOtherIsReportedInItsOwnFile(t *testing.T) {
+	_, errs := catalog(t, map[string]string{
+		"i18n/en.toml": withPages(`pages = { one = "{{.Count}} page" }`),
+		"i18n/nl.toml": strings.Replace(nl, `, other = "{{.Count}} pagina's"`, "", 1),
+		"i18n/da.toml": strings.NewReplacer("Nederlands", "Dansk", "pagina", "side").Replace(nl),
+	})
+	want := `i18n/en.toml:4: UI string "count.pages" has no plural form "other" in language "en" (add other = "…" to count.pages; every plural string needs it)` + "\n" +
+		`i18n/nl.toml:4: UI string "count.pages" has no plural form "other" in language "nl" (add other = "…" to count.pages; every plural string needs it)` + "\n"
+	if errs != want {
+		t.Errorf("got:\n%swant:\n%s", errs, want)
+	}
+}
+
+// A form the language does not have would never be shown: it is an error that lists the
+// language's forms.
+func TestAPluralFormTheLanguageDoesNotHaveIsAnError(t *testing.T) {
+	_, errs := catalog(t, map[string]string{
+		"i18n/en.toml": withPages(`pages = { one = "{{.Count}} page", few = "{{.Count}} pages", other = "{{.Count}} pages" }`),
+	})
+	want := `i18n/en.toml:4: UI string "count.pages" has a plural form "few" that language "en" does not have (remove it; the plural forms of en are one, other)` + "\n"
+	if errs != want {
+		t.Errorf("got:\n%swant:\n%s", errs, want)
+	}
+}
+
+// The forms come from the CLDR rules go-i18n chooses by: French has "many" (a million), and
+// Russian "other" holds only decimals, so no page count needs it (but every plural string
+// has it all the same).
+func TestPluralFormsAreCLDRs(t *testing.T) {
+	tests := map[string]map[string]bool{
+		"en": {"one": true, "other": true},
+		"fr": {"one": true, "many": true, "other": true},
+		"ru": {"one": true, "few": true, "many": true, "other": false},
+		"ar": {"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true},
+		"ja": {"other": true},
+	}
+	for code, want := range tests {
+		if got := pluralForms(language.MustParse(code)); !maps.Equal(got, want) {
+			t.Errorf("%s: %v, want %v", code, got, want)
+		}
+	}
+}
+
+// A template that does not parse is reported once, when the files are read, at its line:
+// not at every layout line that shows it.
+func TestABrokenTemplateIsReportedAtLoad(t *testing.T) {
+	_, errs := catalog(t, map[string]string{
+		"i18n/en.toml": withPages(`pages = { one = "{{.Count}} page", other = "{{.Count} pages" }`),
+	})
+	want := `i18n/en.toml:4: UI string "count.pages": "{{.Count} pages" is not a template it can show: bad character U+007D '}' (write the number as {{.Count}}; a UI string knows no other value)` + "\n"
+	if errs != want {
+		t.Errorf("got:\n%swant:\n%s", errs, want)
+	}
+}
+
+// A UI string is given .Count and nothing else: anything more would publish "<no value>".
+func TestAUIStringKnowsOnlyCount(t *testing.T) {
+	_, errs := catalog(t, map[string]string{
+		"i18n/en.toml": withPages(`pages = { one = "{{.Count}} page", other = "{{.Nope}} pages" }`) + "[principle]\nnumber = \"Principle {{.Number}}\"\n",
+	})
+	for _, want := range []string{
+		`i18n/en.toml:4: UI string "count.pages": "{{.Nope}} pages" is not a template it can show: at <.Nope>: map has no entry for key "Nope"`,
+		`i18n/en.toml:10: UI string "principle.number": "Principle {{.Number}}" is not a template it can show`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+}
+
+// A key's line is found wherever the key is written: under a table, dotted, in an inline
+// table, or as a table of its own.
+func TestKeyLines(t *testing.T) {
+	got := keyLines([]byte("[language]\nname = \"x\"\n\n[count]\npages = { one = \"a\", other = \"b\" }\nnav.home = \"Home\"\n" +
+		"[count.guides]\none = \"a\"\n"))
+	want := map[string]int{"language": 1, "language.name": 2, "count": 4, "count.pages": 5, "count.pages.one": 5, "count.pages.other": 5,
+		"count.nav.home": 6, "count.guides": 7, "count.guides.one": 8}
+	if !maps.Equal(got, want) {
+		t.Errorf("%v, want %v", got, want)
 	}
 }
