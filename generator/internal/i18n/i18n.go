@@ -27,6 +27,7 @@ import (
 	"golang.org/x/text/message"
 
 	"github.com/educare-handbook/handbook/generator/internal/diag"
+	"github.com/educare-handbook/handbook/generator/internal/work"
 )
 
 // DefaultLanguage is the language whose keys every other language must have.
@@ -85,11 +86,15 @@ func Load(fsys fs.FS, diags *diag.List) *Catalog {
 		diags.Errorf("i18n", 0, "add i18n/en.toml with the English UI strings", "no languages: i18n/ has no .toml file")
 		return c
 	}
-	for _, f := range files {
-		if strings.HasPrefix(path.Base(f), ".") {
-			continue // an editor's lock or backup file (.#nl.toml), not a language
-		}
-		if l := loadFile(fsys, f, diags); l != nil {
+	files = slices.DeleteFunc(files, func(f string) bool {
+		return strings.HasPrefix(path.Base(f), ".") // an editor's lock or backup file (.#nl.toml), not a language
+	})
+	// On all cores: asking go-i18n for the plural forms of each language takes a few
+	// hundred look-ups (pluralForms), and every build waits for the languages.
+	loaded := make([]*Language, len(files))
+	work.Each(len(files), func(i int) { loaded[i] = loadFile(fsys, files[i], diags) })
+	for _, l := range loaded {
+		if l != nil {
 			c.Languages = append(c.Languages, l)
 			c.byCode[l.Code] = l
 		}
