@@ -528,9 +528,17 @@ func TestValidSitesTheChecksAccept(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	sitetest.Write(t, dir, "static/search/magnifier.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
 	sitetest.Write(t, dir, "i18n/tl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `name = "Nederlands"`, `name = "Tagalog"`, 1))
+	// Editors' backups beside a page are not pages.
+	sitetest.Write(t, dir, "content/guides/asking-parents.en.md~", "old")
+	sitetest.Write(t, dir, "content/guides/#asking-parents.en.md#", "old")
+	// A name typed on a Mac may arrive decomposed (e + U+0301): it is the same slug as the
+	// composed one of its translation.
+	sitetest.Write(t, dir, "content/about/cafe\u0301.en.md", sitetest.Page("page", "", "Text.\n"))
+	sitetest.Write(t, dir, "content/about/caf\u00e9.nl.md", sitetest.Page("page", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
 	sitetest.Write(t, dir, "content/about/notes.en.md", sitetest.Page("page", "", "A claim[^1], another[^2].\n\nSee [the first note](#fn:1) and [back](#fnref:2).\n\n[^1]: One.\n[^2]: Two.\n"))
 	mustBuild(t, dir)
 	contains(t, dir, "search/magnifier.svg", "<svg")
+	contains(t, dir, "nl/achtergrond/caf\u00e9/index.html", `<a href="/en/about/caf%c3%a9/" hreflang="en" data-lang="en">`)
 	contains(t, dir, "tl/index.html", `<html lang="tl"`)
 }
 

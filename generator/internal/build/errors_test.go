@@ -117,6 +117,11 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:15: more than 2000 "](" on one page (split the page`},
 		{"a file too large to be a page", "content/guides/x.en.md", guide("", strings.Repeat("A line of text.\n", 70000)),
 			`content/guides/x.en.md: 1.1 MB, more than a page may be (1024 KB)`},
+		// The slug names a folder of the output: 255 bytes made the write fail, naming no page.
+		{"slug too long", "content/guides/x.en.md", guide("slug: "+strings.Repeat("a", 300)+"\n", ""),
+			`content/guides/x.en.md:11: front matter: slug is 300 bytes long, more than 120 (a slug of a few words will do`},
+		{"file name too long", "content/guides/"+strings.Repeat("b", 130)+".en.md", guide("", ""),
+			`content/guides/`+strings.Repeat("b", 130)+`.en.md: file name: the slug is 130 bytes long, more than 120`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

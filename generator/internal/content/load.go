@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/work"
 )
@@ -95,8 +97,9 @@ func LoadAll(fsys fs.FS, opts Options, diags *diag.List) Loaded {
 			}
 			return nil
 		}
-		if strings.HasPrefix(d.Name(), ".") {
-			return nil // editor swap files and .DS_Store
+		if name := d.Name(); strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+			(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) {
+			return nil // editors' swap and backup files (x.md~, #x.md#) and .DS_Store
 		}
 		files = append(files, p)
 		return nil
@@ -123,6 +126,12 @@ func LoadAll(fsys fs.FS, opts Options, diags *diag.List) Loaded {
 	}
 	return out
 }
+
+// MaxSlugBytes is the longest slug: it names a folder of the output, and file systems allow
+// 255 bytes in a name (the build failed while writing, naming no page).
+const MaxSlugBytes = 120
+
+const slugLengthHint = "a slug of a few words will do, e.g. asking-new-parents"
 
 // ValidSlug reports whether s can be one URL segment: lower-case letters and digits in any
 // script (with their combining marks), joined by single hyphens. It rules out "/", "..",
@@ -158,7 +167,9 @@ func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang st
 		diags.Errorf(p, 0, "name it <slug>.<lang>.md, e.g. "+base+"."+opts.Languages[0]+".md", "no language in the file name")
 		return "", "", "", false
 	}
-	slug, lang = base[:dot], base[dot+1:]
+	// A name typed on a Mac may reach us decomposed (e and a combining accent): the same
+	// slug as the composed one, so the two meet as translations, or clash as one address.
+	slug, lang = norm.NFC.String(base[:dot]), base[dot+1:]
 	if !contains(opts.Languages, lang) {
 		diags.Errorf(p, 0, "known languages: "+strings.Join(opts.Languages, ", ")+"; a language exists when i18n/"+lang+".toml exists",
 			"unknown language %q", lang)
@@ -174,6 +185,10 @@ func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang st
 	}
 	if slug != "_index" && !ValidSlug(slug) {
 		diags.Errorf(p, 0, "use lower-case letters, digits and single hyphens, e.g. asking-new-parents", "file name %q is not a valid slug", slug)
+		return "", "", "", false
+	}
+	if len(slug) > MaxSlugBytes {
+		diags.Errorf(p, 0, slugLengthHint, "file name: the slug is %d bytes long, more than %d", len(slug), MaxSlugBytes)
 		return "", "", "", false
 	}
 	return section, slug, lang, true

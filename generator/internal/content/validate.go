@@ -36,6 +36,8 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	if c.Slug != "" && !ValidSlug(c.Slug) {
 		diags.Errorf(p.Path, fm.line("slug"), "use lower-case letters, digits and single hyphens, e.g. ouders-bevragen",
 			"front matter: slug %q is not a valid URL segment", c.Slug)
+	} else if len(c.Slug) > MaxSlugBytes {
+		diags.Errorf(p.Path, fm.line("slug"), slugLengthHint, "front matter: slug is %d bytes long, more than %d", len(c.Slug), MaxSlugBytes)
 	}
 	if c.Original != "" && !contains(opts.Languages, c.Original) {
 		diags.Errorf(p.Path, fm.line("original"), "known languages: "+strings.Join(opts.Languages, ", "),
