@@ -120,8 +120,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// The slug names a folder of the output: 255 bytes made the write fail, naming no page.
 		{"slug too long", "content/guides/x.en.md", guide("slug: "+strings.Repeat("a", 300)+"\n", ""),
 			`content/guides/x.en.md:11: front matter: slug is 300 bytes long, more than 120 (a slug of a few words will do`},
-		{"file name too long", "content/guides/"+strings.Repeat("b", 130)+".en.md", guide("", ""),
-			`content/guides/`+strings.Repeat("b", 130)+`.en.md: file name: the slug is 130 bytes long, more than 120`},
+		{"file name too long", "content/guides/" + strings.Repeat("b", 130) + ".en.md", guide("", ""),
+			`content/guides/` + strings.Repeat("b", 130) + `.en.md: file name: the slug is 130 bytes long, more than 120`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch
