@@ -122,6 +122,12 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:11: front matter: slug is 300 bytes long, more than 120 (a slug of a few words will do`},
 		{"file name too long", "content/guides/" + strings.Repeat("b", 130) + ".en.md", guide("", ""),
 			`content/guides/` + strings.Repeat("b", 130) + `.en.md: file name: the slug is 130 bytes long, more than 120`},
+		{"image from another site", "content/guides/x.en.md", guide("", "![A gate](https://example.org/gate.jpg)\n"),
+			`content/guides/x.en.md:13: image from another site "https://example.org/gate.jpg" (download it`},
+		{"link without a scheme", "content/guides/x.en.md", guide("", "See [this](//example.org/x).\n"),
+			`content/guides/x.en.md:13: link without https: "//example.org/x" (write the address with https: in front)`},
+		{"heading ID of a footnote", "content/guides/x.en.md", guide("", "## Notes {#fn:1}\n\nA claim[^a].\n\n[^a]: Source.\n"),
+			`content/guides/x.en.md:13: heading ID #fn:1 has the form of a footnote's`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

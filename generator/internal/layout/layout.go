@@ -186,6 +186,11 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			reportTemplateError(diags, file, err)
 			continue
 		}
+		if main := t.Lookup("main"); main == nil || main.Tree == nil || main.Tree.ParseName != file {
+			// The base's empty block would stand in: every page of the kind published empty.
+			diags.Errorf(file, 0, `a layout places its page inside {{define "main"}} … {{end}}`, `defines no "main"`)
+			continue
+		}
 		set.layouts[name] = t
 	}
 	set.partials = base

@@ -201,3 +201,16 @@ func TestEndlessLayoutStopsWithItsName(t *testing.T) {
 		t.Fatalf("got %q %d %q", file, line, msg)
 	}
 }
+
+// An empty layouts/page.html published every page of its kind with an empty <main> (found
+// by a review): the base's empty block stood in for it.
+func TestLayoutWithoutMainIsRefused(t *testing.T) {
+	fsys := layouts(`{{define "main"}}x{{end}}`)
+	fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte("")}
+	var diags diag.List
+	Load(fsys, []*i18n.Language{{Code: "en"}}, template.FuncMap{"count": func() int { return 0 }}, &diags, Options{})
+	items := diags.Items()
+	if len(items) != 1 || items[0].File != "layouts/page.html" || items[0].Message != `defines no "main"` {
+		t.Fatalf("got %v", items)
+	}
+}

@@ -268,6 +268,10 @@ func (d *Doc) collect() {
 		case used[h.ID]:
 			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: fmt.Sprintf("heading ID #%s is already a heading's above", h.ID),
 				Hint: "give this one another ID: ## Title {#another-id}"})
+		case strings.HasPrefix(h.ID, "fn:") || strings.HasPrefix(h.ID, "fnref") && strings.Contains(h.ID, ":"):
+			// The footnotes' anchors (#fn:1, #fnref:1, #fnref1:1): a page would hold the ID twice.
+			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: fmt.Sprintf("heading ID #%s has the form of a footnote's", h.ID),
+				Hint: "give the heading another ID: ## Title {#another-id}"})
 		}
 		used[h.ID] = true
 	}

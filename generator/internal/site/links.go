@@ -45,11 +45,19 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 	if u.Scheme != "" || strings.HasPrefix(dest, "//") {
 		switch u.Scheme {
 		case "http", "https":
+			if isImage {
+				// The Content-Security-Policy (netlify.toml) lets pages show only the site's own
+				// images: this one would be a broken image for every reader.
+				return fail("download it (if its licence allows) into static/images/ and link it as /images/name.jpg",
+					"image from another site "+quote(dest))
+			}
 			if u.Host == "" {
 				return fail("write a full address such as https://example.org/page", "malformed external link "+quote(dest))
 			}
 		case "mailto", "tel":
 			return fail("the handbook shows no personal contact details; link to an organisation's web page instead", "contact link "+quote(dest))
+		case "":
+			return fail("write the address with https: in front", "link without https: "+quote(dest))
 		default:
 			return fail("only http and https links are allowed", "link with scheme "+quote(u.Scheme))
 		}
