@@ -12,6 +12,9 @@ import (
 func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	c := p.Common()
 	missing := func(field, example string) {
+		if emptyField(p, fm, field, example, diags) {
+			return
+		}
 		diags.Errorf(p.Path, 1, "add a line such as: "+example, "front matter: missing %q", field)
 	}
 	if strings.TrimSpace(c.Title) == "" {
@@ -71,7 +74,11 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	checkKeys(p, fm, opts, "themes", c.Themes, diags)
 	checkKeys(p, fm, opts, "audience", c.Audience, diags)
 	if c.Source == nil || c.Source.Document == "" {
-		missing("source", "source: {document: parent-school-book, section: \"Chapter 2\"}")
+		field := "source"
+		if c.Source != nil {
+			field = "source.document" // source: {document: ~}
+		}
+		missing(field, "source: {document: parent-school-book, section: \"Chapter 2\"}")
 	} else {
 		checkKeys(p, fm, opts, "source", []string{c.Source.Document}, diags)
 		if strings.TrimSpace(c.Source.Section) == "" {
@@ -81,9 +88,21 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	validateType(p, fm, opts, diags)
 }
 
+// emptyField reports a required field that is written but empty (themes: [], title: ~),
+// at its line, and says whether it did: "missing, add a line" would have the editor write the
+// field twice.
+func emptyField(p *Page, fm *frontMatter, field, example string, diags *diag.List) bool {
+	line, ok := fm.lineOf(field)
+	if !ok {
+		return false
+	}
+	diags.Errorf(p.Path, line, "write its value, e.g. "+strings.TrimSpace(example), "front matter: %q is empty", field)
+	return true
+}
+
 func validateType(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	missingIf := func(empty bool, field, example string) {
-		if empty {
+		if empty && !emptyField(p, fm, field, example, diags) {
 			diags.Errorf(p.Path, 1, "add a line such as: "+example, "front matter: a %s needs %q", p.Type, field)
 		}
 	}
