@@ -276,9 +276,34 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	}
 	timedNoErr(res, "markdown", func() { m.renderMarkdown(diags) })
 	if diags.HasErrors() {
+		m.checkLayouts(diags)
 		return nil, diags.Err()
 	}
 	return m, nil
+}
+
+// checkLayouts draws the pages into nothing when the build has found problems and stops
+// before writing: a layout's own mistakes ({{.Page.Zpi}}) show only as pages are drawn, and
+// would otherwise wait for the next run. Not when the layouts or the model are broken
+// already: every page would fail for that one reason.
+func (m *Model) checkLayouts(diags *diag.List) {
+	if m.site == nil || m.layouts == nil {
+		return
+	}
+	for _, d := range diags.Items() {
+		if d.Severity == diag.Error && (strings.HasPrefix(d.File, "layouts/") || strings.HasPrefix(d.File, "i18n/")) {
+			return
+		}
+	}
+	errs := &renderErrors{}
+	pages := m.site.Pages
+	work.Each(len(pages), func(i int) {
+		p := pages[i]
+		if _, err := m.layouts.RenderAppend(nil, p.Lang.Code, p.Layout(), m.pageData(p)); err != nil {
+			errs.add(p, err)
+		}
+	})
+	errs.report(diags)
 }
 
 func timed(res *Result, name string, fn func() error) error {

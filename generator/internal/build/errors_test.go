@@ -194,9 +194,14 @@ no front matter
 	// A page whose front matter is sound is still checked: its Markdown and its links, but
 	// a link to a page left out for its own problems is not one more.
 	sitetest.Write(t, dir, "content/about/c.en.md", sitetest.Page("page", "", "See [a](../guides/a.en.md) and [nothing](nothing.en.md).\n\n<b>raw</b>\n"))
+	// A layout's mistake that shows only as pages are drawn is reported in the same run
+	// (found by a review: it waited for the content to be fixed).
+	page := repoFile(t, "layouts/page.html")
+	sitetest.Write(t, dir, "layouts/page.html", strings.Replace(page, `{{define "main"}}`, `{{define "main"}}{{.Page.Zpi}}`, 1))
 	out, _ := run(t, dir)
 	for _, want := range []string{"content/guides/a.en.md:1:", "content/cases/b.en.md:1:",
-		"content/about/c.en.md:9: link to a missing page content/about/nothing.en.md", "content/about/c.en.md:11: raw HTML"} {
+		"content/about/c.en.md:9: link to a missing page content/about/nothing.en.md", "content/about/c.en.md:11: raw HTML",
+		`layouts/page.html:1: executing "main" at <.Page.Zpi>: can't evaluate field Zpi`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s", want, out)
 		}
