@@ -253,6 +253,18 @@ func (d *Doc) collect() {
 			d.HasCode = true
 		case *extast.FootnoteList:
 			d.Footnotes = n.ChildCount()
+		case *extast.TableRow:
+			if p, ok := extraCells(n, src); ok {
+				p.Line = lineOf(src, n.Pos())
+				d.Problems = append(d.Problems, p)
+			}
+		case *ast.Text:
+			if _, inCode := n.Parent().(*ast.CodeSpan); !inCode {
+				if p, at, ok := missingReference(n, src); ok {
+					p.Line = lineOf(src, at)
+					d.Problems = append(d.Problems, p)
+				}
+			}
 		case *Box:
 			d.Boxes = append(d.Boxes, BoxInfo{Type: n.Variant, Title: n.Title})
 		}

@@ -342,3 +342,20 @@ func TestNULBecomesReplacementCharacter(t *testing.T) {
 		t.Fatalf("got %q", html)
 	}
 }
+
+// goldmark prints a reference link without its definition with the brackets, and GitHub's
+// table rules drop the cells past the header's: both are reported. A shortcut ([sic]), an
+// escaped bracket, code and a defined reference are not.
+func TestMarkdownThatWouldShowAsTyped(t *testing.T) {
+	d, html := render(t, "See [the thing][missing] and [other][].\n\n"+
+		"A [sic], `[a][b]`, \\[a][b] and [ok][r].\n\n[r]: https://example.org/\n\n"+
+		"| a | b |\n|---|---|\n| 1 | 2 \\| 3 |\n| 1 | 2 | 3 | 4 |\n")
+	wantProblems(t, d.Problems, []Problem{
+		{Line: 1, Message: "reference link [missing] has no definition, so it shows with its brackets"},
+		{Line: 1, Message: "reference link [other] has no definition, so it shows with its brackets"},
+		{Line: 10, Message: "table row of 4 cells under a header of 2: the last 2 would be left out"},
+	})
+	if !strings.Contains(html, `<a href="https://example.org/">ok</a>`) {
+		t.Errorf("the defined reference is not a link:\n%s", html)
+	}
+}
