@@ -60,3 +60,17 @@ func TestNewCommand(t *testing.T) {
 		t.Errorf("new without a file: %d %s", code, errOut)
 	}
 }
+
+// A build in the wrong folder, or with an empty --out, says so, instead of "i18n/ has no
+// .toml file" or "output folder  would replace the site itself" (found by a review).
+func TestBuildSaysWhatIsWrongWithWhereItRuns(t *testing.T) {
+	code, _, errOut := runIn(t, t.TempDir(), "build", "--git-dates=false")
+	if code != 1 || !strings.Contains(errOut, "no site here: no content/, layouts/ or i18n/ folder (run the build in the site's own folder") {
+		t.Errorf("outside a site: %d %s", code, errOut)
+	}
+	dir := sitetest.New(t, homes)
+	code, _, errOut = runIn(t, dir, "build", "--git-dates=false", "--out=")
+	if code != 2 || !strings.Contains(errOut, "--out is empty") {
+		t.Errorf("--out=: %d %s", code, errOut)
+	}
+}

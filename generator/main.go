@@ -18,6 +18,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"github.com/educare-handbook/handbook/generator/internal/build"
@@ -85,6 +86,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
 	offline := fs.Bool("offline", false, "a copy to open from disk (a USB stick): relative links, no integrity values")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if strings.TrimSpace(*out) == "" {
+		fmt.Fprintln(stderr, "build: --out is empty: name the output folder, such as --out public")
 		return 2
 	}
 	if *cpuProfile != "" {

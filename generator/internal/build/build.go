@@ -205,6 +205,17 @@ type Model struct {
 // Site returns the site model.
 func (m *Model) Site() *site.Site { return m.site }
 
+// isSiteRoot reports whether fsys looks like a site: a build run in the wrong folder would
+// otherwise say only that i18n/ has no language file.
+func isSiteRoot(fsys fs.FS) bool {
+	for _, dir := range []string{"content", "layouts", "i18n"} {
+		if fi, err := fs.Stat(fsys, dir); err == nil && fi.IsDir() {
+			return true
+		}
+	}
+	return false
+}
+
 // Load reads and checks everything; the returned error is non-nil when res.Diags has errors.
 func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	diags := res.Diags
@@ -216,6 +227,11 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	}
 	if !strings.HasSuffix(opts.BaseURL, "/") {
 		m.opts.BaseURL += "/"
+	}
+	if !isSiteRoot(fsys) {
+		diags.Errorf("", 0, "run the build in the site's own folder, the one that holds content/, layouts/, static/ and i18n/",
+			"no site here: no content/, layouts/ or i18n/ folder")
+		return nil, diags.Err()
 	}
 	var loaded content.Loaded
 	timedNoErr(res, "load", func() {

@@ -137,6 +137,10 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:13: link without https: "//example.org/x" (write the address with https: in front)`},
 		{"heading ID of a footnote", "content/guides/x.en.md", guide("", "## Notes {#fn:1}\n\nA claim[^a].\n\n[^a]: Source.\n"),
 			`content/guides/x.en.md:13: heading ID #fn:1 has the form of a footnote's`},
+		{"language code in capitals", "content/guides/x.EN.md", guide("", ""),
+			`content/guides/x.EN.md: language "EN" in capitals (write the language code in lower case: x.en.md)`},
+		{"image path going up", "content/guides/x.en.md", guide("", "![A gate](/images/../../../etc/passwd)\n"),
+			`content/guides/x.en.md:13: link "/images/../../../etc/passwd" goes up with ..`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

@@ -70,6 +70,9 @@ type entry struct {
 // newOutput refuses targets whose replacement could lose data, then prepares the folder to
 // write into: the spare from the previous build when there is one, else a fresh folder.
 func newOutput(target, siteRoot string) (*output, error) {
+	if strings.TrimSpace(target) == "" {
+		return nil, errors.New("the output folder is empty (--out=): name one, such as --out public")
+	}
 	abs, err := filepath.Abs(target)
 	if err != nil {
 		return nil, err

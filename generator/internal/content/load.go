@@ -170,6 +170,10 @@ func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang st
 	// A name typed on a Mac may reach us decomposed (e and a combining accent): the same
 	// slug as the composed one, so the two meet as translations, or clash as one address.
 	slug, lang = norm.NFC.String(base[:dot]), base[dot+1:]
+	if lower := strings.ToLower(lang); lower != lang && contains(opts.Languages, lower) {
+		diags.Errorf(p, 0, "write the language code in lower case: "+slug+"."+lower+".md", "language %q in capitals", lang)
+		return "", "", "", false
+	}
 	if !contains(opts.Languages, lang) {
 		diags.Errorf(p, 0, "known languages: "+strings.Join(opts.Languages, ", ")+"; a language exists when i18n/"+lang+".toml exists",
 			"unknown language %q", lang)

@@ -67,6 +67,9 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 		return dest, &AnchorCheck{From: p, Target: p, ID: u.Fragment}, problems
 	}
 	if strings.HasPrefix(u.Path, "/") {
+		if clean := path.Clean(u.Path); clean != u.Path && strings.Contains(u.Path, "..") {
+			return fail("write the path from the site's root, without ..: /images/name.jpg", "link "+quote(dest)+" goes up with ..")
+		}
 		if isImage || path.Ext(u.Path) != "" {
 			if problem := staticFile(strings.TrimPrefix(u.Path, "/")); problem.Message != "" {
 				return dest, nil, append(problems, problem)
