@@ -141,6 +141,9 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.EN.md: language "EN" in capitals (write the language code in lower case: x.en.md)`},
 		{"image path going up", "content/guides/x.en.md", guide("", "![A gate](/images/../../../etc/passwd)\n"),
 			`content/guides/x.en.md:13: link "/images/../../../etc/passwd" goes up with ..`},
+		// A merged weight was overridden by the one beside it without a word.
+		{"merge key", "content/guides/x.en.md", guide("<<: {weight: 3}\n", ""),
+			`content/guides/x.en.md:11: front matter: merge key (<<) (write the fields out, each once)`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch
@@ -200,6 +203,9 @@ no front matter
 	sitetest.Write(t, dir, "content/about/c.en.md", sitetest.Page("page", "", "See [a](../guides/a.en.md) and [nothing](nothing.en.md).\n\n<b>raw</b>\n"))
 	// A layout's mistake that shows only as pages are drawn is reported in the same run
 	// (found by a review: it waited for the content to be fixed).
+	// The translation of a page left out has no original: it is not drawn, or the layouts
+	// would fail on it for a reason that is not theirs.
+	sitetest.Write(t, dir, "content/guides/a.nl.md", sitetest.Page("guide", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
 	page := repoFile(t, "layouts/page.html")
 	sitetest.Write(t, dir, "layouts/page.html", strings.Replace(page, `{{define "main"}}`, `{{define "main"}}{{.Page.Zpi}}`, 1))
 	out, _ := run(t, dir)
@@ -209,6 +215,9 @@ no front matter
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, "nil pointer") {
+		t.Errorf("a translation of a page left out was drawn:\n%s", out)
 	}
 	if strings.Contains(out, "page content/guides/a.en.md") {
 		t.Errorf("the link to the page left out is reported:\n%s", out)

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -10,6 +11,9 @@ import (
 
 // validate checks what the YAML decoder cannot: required fields, allowed keys, ranges.
 func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
+	if bytes.Contains(fm.src, []byte("<<")) {
+		mergeKeys(p, fm, diags)
+	}
 	c := p.Common()
 	missing := func(field, example string) {
 		if emptyField(p, fm, field, example, diags) {
@@ -86,6 +90,22 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 		}
 	}
 	validateType(p, fm, opts, diags)
+}
+
+// mergeKeys reports YAML merge keys (<<: {weight: 3}): a field they bring in is silently
+// overridden by one written beside it, where a field written twice is an error.
+func mergeKeys(p *Page, fm *frontMatter, diags *diag.List) {
+	fm.lineOf("") // fills fm.lines
+	var paths []string
+	for path := range fm.lines {
+		if path == "<<" || strings.HasSuffix(path, ".<<") {
+			paths = append(paths, path)
+		}
+	}
+	sort.Strings(paths)
+	for _, path := range paths {
+		diags.Errorf(p.Path, fm.lines[path], "write the fields out, each once", "front matter: merge key (<<)")
+	}
 }
 
 // emptyField reports a required field that is written but empty (themes: [], title: ~),
