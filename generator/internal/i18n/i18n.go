@@ -154,7 +154,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 			case "locale":
 				ok = setText(&l.Locale, v)
 				if _, err := language.Parse(l.Locale); ok && err != nil {
-					diags.Errorf(file, 0, `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", l.Locale)
+					diags.Errorf(file, l.lines["language.locale"], `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", l.Locale)
 				}
 			case "weight":
 				var w int64
@@ -163,11 +163,11 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 			case "partial":
 				l.Partial, ok = v.(bool)
 			default:
-				diags.Errorf(file, 0, "the fields of [language] are name, dir, locale, weight and partial", "[language] has an unknown field %q", key)
+				diags.Errorf(file, l.lines["language."+key], "the fields of [language] are name, dir, locale, weight and partial", "[language] has an unknown field %q", key)
 				continue
 			}
 			if !ok {
-				diags.Errorf(file, 0, languageFieldHints[key], "[language] %s = %#v is not of its kind", key, v)
+				diags.Errorf(file, l.lines["language."+key], languageFieldHints[key], "[language] %s = %#v is not of its kind", key, v)
 			}
 		}
 		delete(raw, "language")
@@ -176,7 +176,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "add [language] with name = \"…\" (the language's own name)", "missing language name")
 	}
 	if l.Dir != "ltr" && l.Dir != "rtl" {
-		diags.Errorf(file, 0, "dir is \"ltr\" or \"rtl\"", "unknown text direction %q", l.Dir)
+		diags.Errorf(file, l.lines["language.dir"], "dir is \"ltr\" or \"rtl\"", "unknown text direction %q", l.Dir)
 	}
 	bundle := goi18n.NewBundle(tag)
 	var msgs []*goi18n.Message
@@ -541,11 +541,11 @@ func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) b
 			switch {
 			case !ok: // checkComplete reports it
 			case !validSlug(v):
-				diags.Errorf(l.file, 0, `write lower-case letters and digits joined by hyphens, such as "gidsen"`,
+				diags.Errorf(l.file, l.lines[key], `write lower-case letters and digits joined by hyphens, such as "gidsen"`,
 					"%s = %q cannot be part of an address", key, v)
 			case key == "url.handout":
 			case seen[v] != "":
-				diags.Errorf(l.file, 0, "give each its own", "%s and %s are both %q: two pages would have one address", seen[v], key, v)
+				diags.Errorf(l.file, l.lines[key], "give each its own", "%s and %s are both %q: two pages would have one address", seen[v], key, v)
 			default:
 				seen[v] = key
 			}
@@ -555,7 +555,7 @@ func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) b
 		for _, ns := range namespaces {
 			for _, k := range slices.Sorted(maps.Keys(c.Vocabulary(ns))) {
 				if !validSlug(k) {
-					diags.Errorf(def.file, 0, `a term's key is its address: write lower-case letters and digits joined by hyphens, such as "parents-families"`,
+					diags.Errorf(def.file, def.lines[ns+"."+k], `a term's key is its address: write lower-case letters and digits joined by hyphens, such as "parents-families"`,
 						"[%s] key %q cannot be part of an address", ns, k)
 				}
 			}
