@@ -37,6 +37,9 @@ func (b *Box) Dump(source []byte, level int) {
 
 var markerPattern = regexp.MustCompile(`^\[!([A-Za-z][A-Za-z-]*)\][ \t]*(.*)$`)
 
+// looseMarker is a marker with spaces inside its brackets ("[! NOTE]", "[!TIP ]").
+var looseMarker = regexp.MustCompile(`^\[\s*!\s*([A-Za-z][A-Za-z-]*)\s*\]`)
+
 // boxTransformer turns marked blockquotes into boxes and numbers question lists on.
 type boxTransformer struct {
 	label func(lang, kind string) string
@@ -58,8 +61,13 @@ func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 			continue
 		}
 		first := para.Lines().At(0)
-		m := markerPattern.FindSubmatch(util.TrimRightSpace(first.Value(source)))
+		line := util.TrimRightSpace(first.Value(source))
+		m := markerPattern.FindSubmatch(line)
 		if m == nil {
+			if almost := looseMarker.FindSubmatch(line); almost != nil {
+				// "[! NOTE]" would be a plain quote without a word.
+				st.problem(first.Start, "box marker "+string(almost[0])+" has spaces", "write it without: > [!"+strings.ToUpper(string(almost[1]))+"]")
+			}
 			continue
 		}
 		kind := strings.ToUpper(string(m[1]))

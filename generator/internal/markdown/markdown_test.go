@@ -359,3 +359,13 @@ func TestMarkdownThatWouldShowAsTyped(t *testing.T) {
 		t.Errorf("the defined reference is not a link:\n%s", html)
 	}
 }
+
+// A marker with spaces inside its brackets was a plain quote without a word (found by a
+// review).
+func TestBoxMarkerWithSpacesIsAProblem(t *testing.T) {
+	d, _ := render(t, "> [! NOTE]\n> Text.\n\n> [!TIP ] x\n> Text.\n\n> [!TIP] fine\n> Text.\n")
+	wantProblems(t, d.Problems, []Problem{
+		{Line: 1, Message: "box marker [! NOTE] has spaces"},
+		{Line: 4, Message: "box marker [!TIP ] has spaces"},
+	})
+}
