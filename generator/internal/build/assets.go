@@ -39,6 +39,11 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 	for k, v := range generated {
 		sources[k] = v
 	}
+	// systemFile: what operating systems and editors leave beside files (.DS_Store,
+	// Thumbs.db, x.css~), never meant for readers.
+	systemFile := func(name string) bool {
+		return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "Thumbs.db" || name == "desktop.ini"
+	}
 	_ = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "static" {
@@ -46,7 +51,7 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 			}
 			return nil
 		}
-		if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() || systemFile(d.Name()) {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)

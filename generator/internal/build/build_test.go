@@ -528,6 +528,9 @@ func TestValidSitesTheChecksAccept(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	sitetest.Write(t, dir, "static/search/magnifier.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
 	sitetest.Write(t, dir, "i18n/tl.toml", strings.Replace(repoFile(t, "i18n/nl.toml"), `name = "Nederlands"`, `name = "Tagalog"`, 1))
+	// What systems and editors leave in static/ is not published.
+	sitetest.Write(t, dir, "static/images/Thumbs.db", "x")
+	sitetest.Write(t, dir, "static/css/site.css~", "x")
 	// Editors' backups beside a page are not pages.
 	sitetest.Write(t, dir, "content/guides/asking-parents.en.md~", "old")
 	sitetest.Write(t, dir, "content/guides/#asking-parents.en.md#", "old")
@@ -538,6 +541,11 @@ func TestValidSitesTheChecksAccept(t *testing.T) {
 	sitetest.Write(t, dir, "content/about/notes.en.md", sitetest.Page("page", "", "A claim[^1], another[^2].\n\nSee [the first note](#fn:1) and [back](#fnref:2).\n\n[^1]: One.\n[^2]: Two.\n"))
 	mustBuild(t, dir)
 	contains(t, dir, "search/magnifier.svg", "<svg")
+	for _, junk := range []string{"public/images/Thumbs.db", "public/css/site.css~"} {
+		if _, err := os.Stat(filepath.Join(dir, junk)); err == nil {
+			t.Errorf("%s was published", junk)
+		}
+	}
 	contains(t, dir, "nl/achtergrond/caf\u00e9/index.html", `<a href="/en/about/caf%c3%a9/" hreflang="en" data-lang="en">`)
 	contains(t, dir, "tl/index.html", `<html lang="tl"`)
 }
