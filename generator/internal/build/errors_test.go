@@ -144,6 +144,10 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// A merged weight was overridden by the one beside it without a word.
 		{"merge key", "content/guides/x.en.md", guide("<<: {weight: 3}\n", ""),
 			`content/guides/x.en.md:11: front matter: merge key (<<) (write the fields out, each once)`},
+		{"tab in the indentation", "content/guides/x.en.md", strings.Replace(guide("", ""), "themes: [collaboration]", "source_extra:\n\tx: 1", 1),
+			`(YAML: indent with spaces, not tabs)`},
+		{"lines ending in a lone CR", "content/guides/x.en.md", "---\rtitle: x\r---\rBody\r",
+			`content/guides/x.en.md:1: front matter: the lines end in a lone CR`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

@@ -21,6 +21,9 @@ import (
 func splitFrontMatter(src []byte) (fm []byte, body []byte, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	first, rest, ok := cutLine(src)
+	if bytes.IndexByte(src, '\n') < 0 && bytes.Count(src, []byte("\r")) > 1 {
+		return nil, nil, 0, errors.New(`front matter: the lines end in a lone CR (an old Mac format): save the file with ordinary line ends (LF)`)
+	}
 	if strings.TrimRight(string(first), " \t\r") != "---" {
 		return nil, nil, 0, errors.New(`front matter: the file must start with a line "---", then the fields, then "---"`)
 	}
@@ -64,6 +67,15 @@ type frontMatter struct {
 	node   yamlast.Node
 	parsed bool
 	lines  map[string]int
+}
+
+// yamlHint is what to do about YAML a decoder cannot read: most often quote, but a tab
+// in the indentation is a thing of its own.
+func yamlHint(msg string) string {
+	if strings.Contains(msg, "'\t'") || strings.Contains(msg, "tab character") {
+		return "YAML: indent with spaces, not tabs"
+	}
+	return quoteHint
 }
 
 // quoteHint is what to do about most YAML a decoder cannot read.
@@ -200,7 +212,7 @@ func fastError(src []byte, err error) *positionedError {
 		return &positionedError{line: line, msg: fmt.Sprintf("front matter: %q is text in quotes where %s belongs", value, what),
 			hint: "write it without quotes, e.g. " + example}
 	}
-	return &positionedError{line: line, msg: "front matter: " + msg, hint: quoteHint}
+	return &positionedError{line: line, msg: "front matter: " + msg, hint: yamlHint(msg)}
 }
 
 // quotedScalar reads go.yaml.in/yaml/v3's "cannot unmarshal !!str `V` into T".
@@ -333,7 +345,7 @@ func yamlError(src []byte, err error) *positionedError {
 					hint: "keep one of the two"}
 			}
 		}
-		return &positionedError{line: line, msg: "front matter: " + msg, hint: quoteHint}
+		return &positionedError{line: line, msg: "front matter: " + msg, hint: yamlHint(msg)}
 	}
 	return &positionedError{line: 1, msg: "front matter: " + err.Error()}
 }
