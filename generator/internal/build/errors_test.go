@@ -148,6 +148,9 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`(YAML: indent with spaces, not tabs)`},
 		{"lines ending in a lone CR", "content/guides/x.en.md", "---\rtitle: x\r---\rBody\r",
 			`content/guides/x.en.md:1: front matter: the lines end in a lone CR`},
+		// ſ (long s) is a lower-case letter, a valid slug; it folds to s.
+		{"addresses that differ only as letters fold", "content/guides/a\u017fking-parents.en.md", guide("", ""),
+			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ differs from that of content/guides/aſking-parents.en.md (/en/guides/aſking-parents/) only as letters fold: on a Mac or Windows the two are one folder`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

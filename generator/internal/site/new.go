@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/cases"
+
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
@@ -247,20 +249,36 @@ func (s *Site) linkBreadcrumbs() {
 }
 
 // checkURLs reports two pages that would be written to one place.
+//
+// Addresses that differ only as letters fold (ſlug and slug, σος and σοσ) are reported
+// too: on a Mac or Windows, where editors check the site out, they are one folder, and one
+// of the two files is lost.
 func (s *Site) checkURLs(diags *diag.List) {
 	seen := map[string]*Page{}
+	folded := map[string]*Page{}
+	fold := cases.Fold()
 	for _, p := range s.Pages {
 		out := p.OutputPath()
-		if prev, ok := seen[out]; ok && prev != p {
+		prev, same := seen[out]
+		if !same {
+			prev = folded[fold.String(out)]
+		}
+		if prev != nil && prev != p {
 			// Said at the page that chose its address (slug:), or else at a content file.
 			at, other := p, prev
 			if slugLine(prev) > slugLine(p) {
 				at, other = prev, p
 			}
-			diags.Errorf(sourcePath(at), slugLine(at), "give one of them another slug: in front matter", "page URL %s is also used by %s", p.URL, sourcePath(other))
+			if same {
+				diags.Errorf(sourcePath(at), slugLine(at), "give one of them another slug: in front matter", "page URL %s is also used by %s", p.URL, sourcePath(other))
+			} else {
+				diags.Errorf(sourcePath(at), slugLine(at), "give one of them another slug: in front matter",
+					"page URL %s differs from that of %s (%s) only as letters fold: on a Mac or Windows the two are one folder", at.URL, sourcePath(other), other.URL)
+			}
 			continue
 		}
 		seen[out] = p
+		folded[fold.String(out)] = p
 	}
 }
 
