@@ -151,6 +151,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// ſ (long s) is a lower-case letter, a valid slug; it folds to s.
 		{"addresses that differ only as letters fold", "content/guides/a\u017fking-parents.en.md", guide("", ""),
 			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ differs from that of content/guides/aſking-parents.en.md (/en/guides/aſking-parents/) only as letters fold: on a Mac or Windows the two are one folder`},
+		{"missing partial", "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{template "layouts/partials/nope.html" .}}`, 1),
+			`layouts/page.html:1: no such template "layouts/partials/nope.html" (while rendering /en/about/b/) (a partial is a file of layouts/partials/`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

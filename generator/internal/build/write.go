@@ -201,7 +201,11 @@ func (r *renderErrors) report(diags *diag.List) {
 		if n := len(e.pages) - 1; n > 0 {
 			where += fmt.Sprintf(" and %d more pages", n)
 		}
-		diags.Errorf(e.file, e.line, "", "%s (%s)", e.msg, where)
+		hint := ""
+		if strings.Contains(e.msg, "no such template") {
+			hint = "a partial is a file of layouts/partials/, named with its path: check the name"
+		}
+		diags.Errorf(e.file, e.line, hint, "%s (%s)", e.msg, where)
 	}
 }
 
