@@ -221,7 +221,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	diags := res.Diags
 	m := &Model{opts: opts, bodyBuffers: bufferPool{max: 1 << 20}}
 	if why := baseURLProblem(opts.BaseURL); why != "" {
-		diags.Errorf("", 0, "give the address of the site's root, such as https://handbook.example/, with --base-url",
+		diags.Errorf("", 0, "give the address of the site's root, such as https://handbook.example/, with --base-url (it came from Netlify's URL or DEPLOY_PRIME_URL if not given)",
 			"base URL %q %s", opts.BaseURL, why)
 		return nil, diags.Err()
 	}
