@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+	tparse "text/template/parse"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/pelletier/go-toml/v2"
@@ -245,10 +246,34 @@ func (l *Language) checkTemplate(key, at, text string, diags *diag.List) {
 	if err == nil {
 		err = t.Execute(io.Discard, map[string]any{"Count": "1"})
 	}
+	if err == nil && !onlyCount(t.Tree.Root) {
+		// {{.}} would show "map[Count:3]", {{printf …}} whatever it makes.
+		err = errors.New("it shows something other than {{.Count}}")
+	}
 	if err != nil {
 		diags.Errorf(l.file, l.lines[at], "write the number as {{.Count}}; a UI string knows no other value",
 			"UI string %q: %q is not a template it can show: %s", key, text, templateError(err))
 	}
+}
+
+// onlyCount reports whether a UI string's template is text and {{.Count}}, nothing else.
+func onlyCount(list *tparse.ListNode) bool {
+	for _, n := range list.Nodes {
+		switch n := n.(type) {
+		case *tparse.TextNode:
+		case *tparse.ActionNode:
+			if len(n.Pipe.Decl) > 0 || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) != 1 {
+				return false
+			}
+			f, ok := n.Pipe.Cmds[0].Args[0].(*tparse.FieldNode)
+			if !ok || len(f.Ident) != 1 || f.Ident[0] != "Count" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // templateError is err without its "template: :1:8: " and `executing ""`: the template has

@@ -178,11 +178,14 @@ func TestABrokenTemplateIsReportedAtLoad(t *testing.T) {
 // A UI string is given .Count and nothing else: anything more would publish "<no value>".
 func TestAUIStringKnowsOnlyCount(t *testing.T) {
 	_, errs := catalog(t, map[string]string{
-		"i18n/en.toml": withPages(`pages = { one = "{{.Count}} page", other = "{{.Nope}} pages" }`) + "[principle]\nnumber = \"Principle {{.Number}}\"\n",
+		"i18n/en.toml": withPages(`pages = { one = "{{.Count}} page", other = "{{.Nope}} pages" }`) + "[principle]\nnumber = \"Principle {{.Number}}\"\n" +
+			"[x]\ndot = \"{{.}} pages\"\nfn = \"{{printf \\\"%d\\\" .Count}} pages\"\n",
 	})
 	for _, want := range []string{
 		`i18n/en.toml:4: UI string "count.pages": "{{.Nope}} pages" is not a template it can show: at <.Nope>: map has no entry for key "Nope"`,
 		`i18n/en.toml:10: UI string "principle.number": "Principle {{.Number}}" is not a template it can show`,
+		`i18n/en.toml:12: UI string "x.dot": "{{.}} pages" is not a template it can show: it shows something other than {{.Count}}`,
+		`i18n/en.toml:13: UI string "x.fn":`,
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("want %q in:\n%s", want, errs)
