@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -216,6 +218,22 @@ func isSiteRoot(fsys fs.FS) bool {
 	return false
 }
 
+// linkedFolders reports the site's folders that are symbolic links. Files are opened without
+// following a link (sitefs), but only the last part of a path is looked at so, and a walk
+// follows the link it starts from: static -> /somewhere would publish all of /somewhere. The
+// folders below these are walked, and a link among them is refused as a file.
+func linkedFolders(root string, diags *diag.List) bool {
+	found := false
+	for _, dir := range []string{"content", "static", "layouts", "layouts/partials", "i18n"} {
+		if fi, err := os.Lstat(filepath.Join(root, dir)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			diags.Errorf(dir, 0, "put the folder itself here (a link could publish files from outside the site)",
+				"a symbolic link, which the build does not follow")
+			found = true
+		}
+	}
+	return found
+}
+
 // Load reads and checks everything; the returned error is non-nil when res.Diags has errors.
 func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	diags := res.Diags
@@ -231,6 +249,9 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 	if !isSiteRoot(fsys) {
 		diags.Errorf("", 0, "run the build in the site's own folder, the one that holds content/, layouts/, static/ and i18n/",
 			"no site here: no content/, layouts/ or i18n/ folder")
+		return nil, diags.Err()
+	}
+	if linkedFolders(opts.Root, diags) {
 		return nil, diags.Err()
 	}
 	var loaded content.Loaded

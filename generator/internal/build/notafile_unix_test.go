@@ -48,9 +48,14 @@ func TestSymbolicLinksAreRefused(t *testing.T) {
 		{"content/guides/other.en.md", "../about/b.en.md"},
 		{"layouts/partials/host.html", "/etc/hostname"},
 		{"i18n/de.toml", "nl.toml"},
+		// A folder of the site that is a link: a walk follows the link it starts from, and
+		// opening a file looks only at the last part of its path (found by a review).
+		{"static", "/etc"},
+		{"layouts/partials", "/etc"},
 	} {
 		t.Run(c.link, func(t *testing.T) {
 			dir := sitetest.New(t, twoLanguages)
+			os.RemoveAll(filepath.Join(dir, c.link))
 			if err := os.Symlink(c.target, filepath.Join(dir, c.link)); err != nil {
 				t.Fatal(err)
 			}
