@@ -336,7 +336,7 @@ func (m *Model) checkLayouts(diags *diag.List) {
 	pages := m.site.Pages
 	work.Each(len(pages), func(i int) {
 		p := pages[i]
-		if m.site.OriginalLeftOut(p) {
+		if p.LacksOriginal() {
 			return
 		}
 		if _, err := m.layouts.RenderAppend(nil, p.Lang.Code, p.Layout(), m.pageData(p)); err != nil {

@@ -212,9 +212,12 @@ no front matter
 	sitetest.Write(t, dir, "content/about/c.en.md", sitetest.Page("page", "", "See [a](../guides/a.en.md) and [nothing](nothing.en.md).\n\n<b>raw</b>\n"))
 	// A layout's mistake that shows only as pages are drawn is reported in the same run
 	// (found by a review: it waited for the content to be fixed).
-	// The translation of a page left out has no original: it is not drawn, or the layouts
-	// would fail on it for a reason that is not theirs.
+	// The translation of a page left out, of a draft or of a missing page has no original:
+	// it is not drawn, or the layouts would fail on it for a reason that is not theirs.
 	sitetest.Write(t, dir, "content/guides/a.nl.md", sitetest.Page("guide", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
+	sitetest.Write(t, dir, "content/guides/d.en.md", sitetest.Page("guide", "draft: true\n", "Draft.\n"))
+	sitetest.Write(t, dir, "content/guides/d.nl.md", sitetest.Page("guide", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
+	sitetest.Write(t, dir, "content/guides/gone.nl.md", sitetest.Page("guide", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
 	page := repoFile(t, "layouts/page.html")
 	sitetest.Write(t, dir, "layouts/page.html", strings.Replace(page, `{{define "main"}}`, `{{define "main"}}{{.Page.Zpi}}`, 1))
 	out, _ := run(t, dir)

@@ -19,9 +19,6 @@ type Site struct {
 	byKey     map[string]map[string]*Page // content key → lang → page
 	drafts    map[string]bool             // content files of draft pages left out
 	broken    map[string]bool             // content files left out for their problems
-	// originalLeftOut are the translations whose original is among broken: they have no
-	// Original, which the layouts may rely on.
-	originalLeftOut map[*Page]bool
 }
 
 // Lang is one language of the site with its entry points.
@@ -161,9 +158,12 @@ func (p *Page) HasBox(kind string) bool {
 	return false
 }
 
-// OriginalLeftOut reports whether p is a translation whose original was left out of the
-// build for its problems: such a page cannot be drawn as it will be.
-func (s *Site) OriginalLeftOut(p *Page) bool { return s.originalLeftOut[p] }
+// LacksOriginal reports whether p is a translation without its original: one that is
+// missing, a draft or left out for its problems, which the build reports. The layouts rely
+// on a translation's Original, so such a page cannot be drawn as it will be.
+func (p *Page) LacksOriginal() bool {
+	return p.Original == nil && p.Source != nil && p.Source.Common().Translation != nil
+}
 
 // HasAnchor reports whether a link may point to #id on the page: a heading, or one of
 // its footnotes and the references to them (#fn:2, #fnref:2).

@@ -12,7 +12,6 @@ import (
 // different hash now means the original changed since. A draft without a hash is still
 // being written and is shown as a draft.
 func (s *Site) linkOriginals(diags *diag.List) {
-	s.originalLeftOut = map[*Page]bool{}
 	for _, p := range s.Pages {
 		if p.Source == nil || p.Source.Common().Translation == nil {
 			continue
@@ -20,7 +19,6 @@ func (s *Site) linkOriginals(diags *diag.List) {
 		c := p.Source.Common()
 		orig := s.byKey[p.Source.Key()][c.Original]
 		if orig == nil && s.broken[p.Source.SourcePath(c.Original)] {
-			s.originalLeftOut[p] = true
 			continue // its own problems are reported
 		}
 		if orig == nil {
