@@ -57,6 +57,9 @@ type parsedSet struct {
 	// serves every language.
 	shared sync.Map
 	ui     *uiStrings // the UI strings written into the layouts as markers
+	// drawing counts the partialCached drawings under way, in all pages at once (see
+	// maxDrawing).
+	drawing atomic.Int64
 	// The functions are bound to one language at a time: cloning every layout for every
 	// language took most of the time it takes to load them, and html/template prepares
 	// (escapes) each copy again when it first runs. Any number of pages in the bound
@@ -166,7 +169,6 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			reportTemplateError(diags, p, err)
 		}
 	}
-	checkCachedLoops(base, diags)
 	for _, name := range Required {
 		file := "layouts/" + name + ".html"
 		src, err := source(file)
@@ -278,9 +280,21 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	if html, ok := done.Load(k); ok {
 		return html.(template.HTML), nil
 	}
+	// partialCached starts a new execution each time, and html/template's depth limit
+	// starts again with it: a partial that draws itself without end would run until Go's
+	// stack overflowed (a review's did after a minute and 1.26 GB), a crash naming no file.
+	if c.set.drawing.Add(1) > maxDrawing {
+		c.set.drawing.Add(-1)
+		return "", &tooDeep{name}
+	}
+	defer c.set.drawing.Add(-1)
 	var buf bytes.Buffer
 	// Called from a page of this language as it renders: its functions are bound.
 	if err := c.set.partials.ExecuteTemplate(&capped{w: &buf}, name, data); err != nil {
+		var deep *tooDeep
+		if errors.As(err, &deep) {
+			return "", deep // as it is: wrapped at every level, it would grow with the depth
+		}
 		return "", err
 	}
 	// Its UI strings are written in now, so the piece can stand anywhere in a page: an
@@ -292,6 +306,17 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	}
 	done.Store(k, html)
 	return html, nil
+}
+
+// maxDrawing is how many partialCached drawings may be under way at once, all pages
+// together: a finite tree drawn by a partial of its own (a table of contents) is a few
+// levels deep in each page that renders at the time.
+const maxDrawing = 10000
+
+type tooDeep struct{ name string }
+
+func (e *tooDeep) Error() string {
+	return fmt.Sprintf("partialCached drew %s inside itself more than %d times: does it draw itself without end?", e.name, maxDrawing)
 }
 
 // cacheKey joins a partial's name and key values; strings and booleans, the usual keys,
