@@ -153,6 +153,10 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ differs from that of content/guides/aſking-parents.en.md (/en/guides/aſking-parents/) only as letters fold: on a Mac or Windows the two are one folder`},
 		{"missing partial", "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{template "layouts/partials/nope.html" .}}`, 1),
 			`layouts/page.html:1: no such template "layouts/partials/nope.html" (while rendering /en/about/b/) (a partial is a file of layouts/partials/`},
+		{"merge key with its tag", "content/guides/x.en.md", guide("!!merge <<: {weight: 3}\n", ""),
+			`content/guides/x.en.md:11: front matter: merge key (<<)`},
+		{"merge key as a complex key", "content/guides/x.en.md", guide("? <<\n: {weight: 3}\n", ""),
+			`content/guides/x.en.md:11: front matter: merge key (<<)`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch

@@ -98,7 +98,8 @@ func mergeKeys(p *Page, fm *frontMatter, diags *diag.List) {
 	fm.lineOf("") // fills fm.lines
 	var paths []string
 	for path := range fm.lines {
-		if path == "<<" || strings.HasSuffix(path, ".<<") {
+		// also "!!merge <<" and "? <<" on a line of its own
+		if key := path[strings.LastIndexByte(path, '.')+1:]; strings.Contains(key, "<<") {
 			paths = append(paths, path)
 		}
 	}

@@ -364,11 +364,36 @@ func (l *Language) checkPluralForms(msgs []*goi18n.Message, diags *diag.List) {
 				diags.Errorf(l.file, l.lines[m.ID], "add other = \"…\" to "+m.ID+"; every plural string needs it",
 					"UI string %q has no plural form %q in language %q", m.ID, form, l.Code)
 			case !has && whole:
-				diags.Errorf(l.file, l.lines[m.ID], "add "+form+" = \"…\" to "+m.ID+"; "+l.Code+" needs it for some numbers",
+				diags.Errorf(l.file, l.lines[m.ID], "add "+form+" = \"…\" to "+m.ID+"; "+l.Code+" uses it for numbers such as "+l.Number(l.firstWhole(form)),
 					"UI string %q has no plural form %q in language %q", m.ID, form, l.Code)
 			}
 		}
 	}
+}
+
+// firstWhole is the first whole number of probeCounts that the language writes with form,
+// for a hint: French "many" is 1,000,000, which a reader might not guess.
+func (l *Language) firstWhole(form string) int {
+	for _, n := range probeCounts {
+		if i, ok := n.(int); ok && l.formOf(i) == form {
+			return i
+		}
+	}
+	return 0
+}
+
+// formOf is the plural form go-i18n picks for n in this language.
+func (l *Language) formOf(n int) string {
+	bundle := goi18n.NewBundle(l.tag)
+	probe := &goi18n.Message{ID: "probe"}
+	for _, form := range formNames {
+		*formField(probe, form) = form
+	}
+	if bundle.AddMessages(l.tag, probe) != nil {
+		return ""
+	}
+	s, _ := goi18n.NewLocalizer(bundle, l.tag.String()).Localize(&goi18n.LocalizeConfig{MessageID: probe.ID, PluralCount: n})
+	return s
 }
 
 // keyLines maps every key of a TOML file ("count.pages", "count.pages.one") to its line,

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"maps"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -107,6 +108,14 @@ func TestAMissingPluralFormIsReportedAtLoad(t *testing.T) {
 		if want := `UI string "count.pages" has no plural form "` + form + `" in language "ar"`; !strings.Contains(errs, want) {
 			t.Errorf("want %q in:\n%s", want, errs)
 		}
+	}
+	// The hint names a number that needs the form: French "many" is not one a reader guesses.
+	_, errs = catalog(t, map[string]string{
+		"i18n/en.toml": en,
+		"i18n/fr.toml": "[language]\nname = \"Français\"\nlocale = \"fr-BE\"\n[count]\npages = { one = \"{{.Count}} page\", other = \"{{.Count}} pages\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"Accueil\"\n",
+	})
+	if !regexp.MustCompile(`fr uses it for numbers such as 1\D000\D000\)`).MatchString(errs) {
+		t.Errorf("want the number in:\n%s", errs)
 	}
 }
 

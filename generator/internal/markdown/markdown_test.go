@@ -348,7 +348,7 @@ func TestNULBecomesReplacementCharacter(t *testing.T) {
 // escaped bracket, code and a defined reference are not.
 func TestMarkdownThatWouldShowAsTyped(t *testing.T) {
 	d, html := render(t, "See [the thing][missing] and [other][].\n\n"+
-		"A [sic], `[a][b]`, \\[a][b] and [ok][r].\n\n[r]: https://example.org/\n\n"+
+		"A [sic], `[a][b]`, \\[a][b], a[0][1], studies [1][2] and [ok][r].\n\n[r]: https://example.org/\n\n"+
 		"| a | b |\n|---|---|\n| 1 | 2 \\| 3 |\n| 1 | 2 | 3 | 4 |\n")
 	wantProblems(t, d.Problems, []Problem{
 		{Line: 1, Message: "reference link [missing] has no definition, so it shows with its brackets"},

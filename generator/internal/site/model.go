@@ -168,14 +168,22 @@ func (p *Page) LacksOriginal() bool {
 // HasAnchor reports whether a link may point to #id on the page: a heading, or one of
 // its footnotes and the references to them (#fn:2, #fnref:2).
 func (p *Page) HasAnchor(id string) bool {
-	for _, prefix := range []string{"fn:", "fnref:"} {
-		if n, ok := strings.CutPrefix(id, prefix); ok {
-			if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= p.Footnotes && strconv.Itoa(i) == n {
-				return true
-			}
+	// #fnref2:1 is the second reference to note 1.
+	if ref, n, ok := strings.Cut(id, ":"); ok && (ref == "fn" || strings.HasPrefix(ref, "fnref") && isDigits(ref[len("fnref"):])) {
+		if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= p.Footnotes && strconv.Itoa(i) == n {
+			return true
 		}
 	}
 	return p.HasHeading(id)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // HasHeading reports whether the page has a heading with this ID.

@@ -6,8 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
-
-	"golang.org/x/text/cases"
+	"unicode"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
@@ -252,16 +251,16 @@ func (s *Site) linkBreadcrumbs() {
 //
 // Addresses that differ only as letters fold (ſlug and slug, σος and σοσ) are reported
 // too: on a Mac or Windows, where editors check the site out, they are one folder, and one
-// of the two files is lost.
+// of the two files is lost. Those file systems fold letter by letter (ß is not ss), as
+// unicode.SimpleFold does.
 func (s *Site) checkURLs(diags *diag.List) {
 	seen := map[string]*Page{}
 	folded := map[string]*Page{}
-	fold := cases.Fold()
 	for _, p := range s.Pages {
 		out := p.OutputPath()
 		prev, same := seen[out]
 		if !same {
-			prev = folded[fold.String(out)]
+			prev = folded[simpleFold(out)]
 		}
 		if prev != nil && prev != p {
 			// Said at the page that chose its address (slug:), or else at a content file.
@@ -278,8 +277,22 @@ func (s *Site) checkURLs(diags *diag.List) {
 			continue
 		}
 		seen[out] = p
-		folded[fold.String(out)] = p
+		folded[simpleFold(out)] = p
 	}
+}
+
+// simpleFold maps each letter of s to the first of the letters it folds with (S, s and ſ
+// to S), so two strings that strings.EqualFold finds equal map to the same.
+func simpleFold(s string) string {
+	return strings.Map(func(r rune) rune {
+		min := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if f < min {
+				min = f
+			}
+		}
+		return min
+	}, s)
 }
 
 func sourcePath(p *Page) string {
