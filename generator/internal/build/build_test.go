@@ -538,6 +538,8 @@ func TestValidSitesTheChecksAccept(t *testing.T) {
 	// composed one of its translation.
 	sitetest.Write(t, dir, "content/about/cafe\u0301.en.md", sitetest.Page("page", "", "Text.\n"))
 	sitetest.Write(t, dir, "content/about/caf\u00e9.nl.md", sitetest.Page("page", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
+	// and a link typed composed finds it
+	sitetest.Write(t, dir, "content/about/to-cafe.en.md", sitetest.Page("page", "", "See [the caf\u00e9](caf\u00e9.en.md).\n"))
 	sitetest.Write(t, dir, "content/about/notes.en.md", sitetest.Page("page", "", "A claim[^1], another[^2], again[^2].\n\nSee [the first note](#fn:1), [back](#fnref:2) and [the second reference](#fnref1:2).\n\n[^1]: One.\n[^2]: Two.\n"))
 	// ß is not ss to a Mac or Windows: two addresses, not one.
 	sitetest.Write(t, dir, "content/about/strasse.en.md", sitetest.Page("page", "", "Text.\n"))

@@ -5,6 +5,8 @@ import (
 	"path"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 )
 
@@ -89,6 +91,7 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 		return fail("write the link without it: a page of the site reads no query", "link "+quote(dest)+" has a query (?"+u.RawQuery+")")
 	}
 	target := path.Join(path.Dir(p.Source.Path), u.Path)
+	target = norm.NFC.String(target)
 	tp := s.bySource[target]
 	if tp == nil && s.broken[target] {
 		return dest, nil, problems // the target's own problems are reported; this link waits for them
@@ -136,7 +139,7 @@ func (s *Site) existingTranslation(target string) string {
 	}
 	for _, l := range s.Languages {
 		cand := base[:dot] + "." + l.Code + ".md"
-		if s.bySource[cand] != nil {
+		if s.bySource[norm.NFC.String(cand)] != nil {
 			return cand
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/i18n"
@@ -40,11 +42,11 @@ type Input struct {
 func New(in Input, diags *diag.List) *Site {
 	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}, drafts: map[string]bool{}}
 	for _, d := range in.Drafts {
-		s.drafts[d] = true
+		s.drafts[norm.NFC.String(d)] = true
 	}
 	s.broken = map[string]bool{}
 	for _, b := range in.Broken {
-		s.broken[b] = true
+		s.broken[norm.NFC.String(b)] = true
 	}
 	for _, l := range in.Catalog.Languages {
 		s.Languages = append(s.Languages, &Lang{Language: l})
@@ -85,7 +87,7 @@ func New(in Input, diags *diag.List) *Site {
 			p.Label = p.Title
 		}
 		p.Summary = cp.Common().Summary
-		s.bySource[cp.Path] = p
+		s.bySource[norm.NFC.String(cp.Path)] = p // the name as a Mac may write it or not (see content)
 		if s.byKey[cp.Key()] == nil {
 			s.byKey[cp.Key()] = map[string]*Page{}
 		}
@@ -314,7 +316,7 @@ func slugLine(p *Page) int {
 }
 
 // ByPath returns the page made from a content file.
-func (s *Site) ByPath(path string) *Page { return s.bySource[path] }
+func (s *Site) ByPath(path string) *Page { return s.bySource[norm.NFC.String(path)] }
 
 // Translation returns the page with the same content in lang, or nil.
 func (s *Site) Translation(p *Page, lang string) *Page {
