@@ -226,7 +226,7 @@ func linkedFolders(root string, diags *diag.List) bool {
 	found := false
 	for _, dir := range []string{"content", "static", "layouts", "layouts/partials", "i18n"} {
 		if fi, err := os.Lstat(filepath.Join(root, dir)); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-			diags.Errorf(dir, 0, "put the folder itself here (a link could publish files from outside the site)",
+			diags.Errorf(dir, 0, "put the folder itself here: a link could publish files from outside the site",
 				"a symbolic link, which the build does not follow")
 			found = true
 		}
