@@ -316,18 +316,13 @@ var probeCounts = func() []any {
 // one, in which French has no "many"), so go-i18n, which chooses the form when a page is
 // built, is asked with probeCounts.
 func pluralForms(tag language.Tag) map[string]bool {
-	bundle := goi18n.NewBundle(tag)
-	probe := &goi18n.Message{ID: "probe"}
-	for _, form := range formNames {
-		*formField(probe, form) = form
-	}
-	if err := bundle.AddMessages(tag, probe); err != nil {
+	loc, id := formProbe(tag)
+	if loc == nil {
 		return nil
 	}
-	loc := goi18n.NewLocalizer(bundle, tag.String())
 	forms := map[string]bool{}
 	for _, n := range probeCounts {
-		form, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: probe.ID, PluralCount: n})
+		form, err := loc.Localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: n})
 		if err != nil {
 			continue
 		}
@@ -374,26 +369,29 @@ func (l *Language) checkPluralForms(msgs []*goi18n.Message, diags *diag.List) {
 // firstWhole is the first whole number of probeCounts that the language writes with form,
 // for a hint: French "many" is 1,000,000, which a reader might not guess.
 func (l *Language) firstWhole(form string) int {
+	loc, id := formProbe(l.tag)
 	for _, n := range probeCounts {
-		if i, ok := n.(int); ok && l.formOf(i) == form {
-			return i
+		if i, ok := n.(int); ok && loc != nil {
+			if got, _ := loc.Localize(&goi18n.LocalizeConfig{MessageID: id, PluralCount: i}); got == form {
+				return i
+			}
 		}
 	}
 	return 0
 }
 
-// formOf is the plural form go-i18n picks for n in this language.
-func (l *Language) formOf(n int) string {
-	bundle := goi18n.NewBundle(l.tag)
+// formProbe is a localizer for tag with one message, id, whose every plural form is its
+// own name: asked for a count, it says which form go-i18n picks.
+func formProbe(tag language.Tag) (*goi18n.Localizer, string) {
+	bundle := goi18n.NewBundle(tag)
 	probe := &goi18n.Message{ID: "probe"}
 	for _, form := range formNames {
 		*formField(probe, form) = form
 	}
-	if bundle.AddMessages(l.tag, probe) != nil {
-		return ""
+	if bundle.AddMessages(tag, probe) != nil {
+		return nil, ""
 	}
-	s, _ := goi18n.NewLocalizer(bundle, l.tag.String()).Localize(&goi18n.LocalizeConfig{MessageID: probe.ID, PluralCount: n})
-	return s
+	return goi18n.NewLocalizer(bundle, tag.String()), probe.ID
 }
 
 // keyLines maps every key of a TOML file ("count.pages", "count.pages.one") to its line,
