@@ -13,6 +13,7 @@ import (
 
 	"github.com/tdewolff/minify/v2"
 
+	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/site"
 )
@@ -39,11 +40,6 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 	for k, v := range generated {
 		sources[k] = v
 	}
-	// systemFile: what operating systems and editors leave beside files (.DS_Store,
-	// Thumbs.db, x.css~), never meant for readers.
-	systemFile := func(name string) bool {
-		return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || name == "Thumbs.db" || name == "desktop.ini"
-	}
 	_ = fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if p != "static" {
@@ -51,7 +47,7 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 			}
 			return nil
 		}
-		if d.IsDir() || systemFile(d.Name()) {
+		if d.IsDir() || content.Leftover(d.Name()) {
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)

@@ -97,9 +97,8 @@ func LoadAll(fsys fs.FS, opts Options, diags *diag.List) Loaded {
 			}
 			return nil
 		}
-		if name := d.Name(); strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
-			(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) {
-			return nil // editors' swap and backup files (x.md~, #x.md#) and .DS_Store
+		if Leftover(d.Name()) {
+			return nil
 		}
 		files = append(files, p)
 		return nil
@@ -125,6 +124,15 @@ func LoadAll(fsys fs.FS, opts Options, diags *diag.List) Loaded {
 		}
 	}
 	return out
+}
+
+// Leftover reports a file that editors and operating systems leave beside the site's own:
+// dot files (.DS_Store, vim's .x.swp), backups (x.md~, Emacs's #x.md#), Thumbs.db and
+// desktop.ini. The build neither reads nor publishes them.
+func Leftover(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") ||
+		(len(name) > 1 && strings.HasPrefix(name, "#") && strings.HasSuffix(name, "#")) ||
+		name == "Thumbs.db" || name == "desktop.ini"
 }
 
 // MaxSlugBytes is the longest slug: it names a folder of the output, and file systems allow

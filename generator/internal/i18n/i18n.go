@@ -18,6 +18,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 	tparse "text/template/parse"
 
@@ -50,7 +51,9 @@ type Language struct {
 	plural  map[string]bool   // keys with plural forms
 	plain   map[string]string // keys without plural forms or placeholders: their text, ready
 	file    string
-	lines   map[string]int // the line of each key in file ("count.pages.one" too); 0 if unknown
+	// lines maps each key of file ("count.pages.one" too) to its line; read only when a
+	// problem is reported, since a sound file needs none.
+	lines func() map[string]int
 }
 
 // setText sets *field to v when v is text, and says whether it was.
@@ -141,7 +144,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		return nil
 	}
 	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{},
-		file: file, lines: keyLines(src)}
+		file: file, lines: sync.OnceValue(func() map[string]int { return keyLines(src) })}
 	if meta, ok := raw["language"].(map[string]any); ok {
 		// Each field of its kind: a weight = "1" read as nothing would reorder the switcher
 		// without a word.
@@ -155,7 +158,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 			case "locale":
 				ok = setText(&l.Locale, v)
 				if _, err := language.Parse(l.Locale); ok && err != nil {
-					diags.Errorf(file, l.lines["language.locale"], `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", l.Locale)
+					diags.Errorf(file, l.line("language.locale"), `write a BCP 47 tag, such as locale = "nl-BE"`, "[language] locale %q is not a language tag", l.Locale)
 				}
 			case "weight":
 				var w int64
@@ -164,11 +167,11 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 			case "partial":
 				l.Partial, ok = v.(bool)
 			default:
-				diags.Errorf(file, l.lines["language."+key], "the fields of [language] are name, dir, locale, weight and partial", "[language] has an unknown field %q", key)
+				diags.Errorf(file, l.line("language."+key), "the fields of [language] are name, dir, locale, weight and partial", "[language] has an unknown field %q", key)
 				continue
 			}
 			if !ok {
-				diags.Errorf(file, l.lines["language."+key], languageFieldHints[key], "[language] %s = %#v is not of its kind", key, v)
+				diags.Errorf(file, l.line("language."+key), languageFieldHints[key], "[language] %s = %#v is not of its kind", key, v)
 			}
 		}
 		delete(raw, "language")
@@ -177,7 +180,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "add [language] with name = \"…\" (the language's own name)", "missing language name")
 	}
 	if l.Dir != "ltr" && l.Dir != "rtl" {
-		diags.Errorf(file, l.lines["language.dir"], "dir is \"ltr\" or \"rtl\"", "unknown text direction %q", l.Dir)
+		diags.Errorf(file, l.line("language.dir"), "dir is \"ltr\" or \"rtl\"", "unknown text direction %q", l.Dir)
 	}
 	bundle := goi18n.NewBundle(tag)
 	var msgs []*goi18n.Message
@@ -192,14 +195,14 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 			for form, text := range v {
 				s, ok := text.(string)
 				if !ok {
-					diags.Errorf(file, l.lines[id+"."+form], `write `+form+` = "text"`, "UI string %q: %s = %#v is not text", id, form, text)
+					diags.Errorf(file, l.line(id+"."+form), `write `+form+` = "text"`, "UI string %q: %s = %#v is not text", id, form, text)
 					continue
 				}
 				l.checkTemplate(id, id+"."+form, s, diags)
 				*formField(m, form) = s
 			}
 		default:
-			diags.Errorf(file, l.lines[id], "write key = \"text\"", "key %q: expected text, got %T", id, v)
+			diags.Errorf(file, l.line(id), "write key = \"text\"", "key %q: expected text, got %T", id, v)
 			return
 		}
 		l.keys[id] = true
@@ -215,6 +218,14 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 	l.loc = goi18n.NewLocalizer(bundle, code)
 	l.checkPluralForms(msgs, diags)
 	return l
+}
+
+// line is the line of key in the language file, or 0 when unknown.
+func (l *Language) line(key string) int {
+	if l.lines == nil {
+		return 0
+	}
+	return l.lines()[key]
 }
 
 // formField is the field of m that holds a plural form's text.
@@ -251,7 +262,7 @@ func (l *Language) checkTemplate(key, at, text string, diags *diag.List) {
 		err = errors.New("it shows something other than {{.Count}}")
 	}
 	if err != nil {
-		diags.Errorf(l.file, l.lines[at], "write the number as {{.Count}}; a UI string knows no other value",
+		diags.Errorf(l.file, l.line(at), "write the number as {{.Count}}; a UI string knows no other value",
 			"UI string %q: %q is not a template it can show: %s", key, text, templateError(err))
 	}
 }
@@ -353,13 +364,13 @@ func (l *Language) checkPluralForms(msgs []*goi18n.Message, diags *diag.List) {
 			whole, ok := forms[form]
 			switch {
 			case has && !ok:
-				diags.Errorf(l.file, l.lines[m.ID+"."+form], "remove it; the plural forms of "+l.Code+" are "+strings.Join(names, ", "),
+				diags.Errorf(l.file, l.line(m.ID+"."+form), "remove it; the plural forms of "+l.Code+" are "+strings.Join(names, ", "),
 					"UI string %q has a plural form %q that language %q does not have", m.ID, form, l.Code)
 			case !has && form == "other":
-				diags.Errorf(l.file, l.lines[m.ID], "add other = \"…\" to "+m.ID+"; every plural string needs it",
+				diags.Errorf(l.file, l.line(m.ID), "add other = \"…\" to "+m.ID+"; every plural string needs it",
 					"UI string %q has no plural form %q in language %q", m.ID, form, l.Code)
 			case !has && whole:
-				diags.Errorf(l.file, l.lines[m.ID], "add "+form+" = \"…\" to "+m.ID+"; "+l.Code+" uses it for numbers such as "+l.Number(l.firstWhole(form)),
+				diags.Errorf(l.file, l.line(m.ID), "add "+form+" = \"…\" to "+m.ID+"; "+l.Code+" uses it for numbers such as "+l.Number(l.firstWhole(form)),
 					"UI string %q has no plural form %q in language %q", m.ID, form, l.Code)
 			}
 		}
@@ -591,11 +602,11 @@ func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) b
 			switch {
 			case !ok: // checkComplete reports it
 			case !validSlug(v):
-				diags.Errorf(l.file, l.lines[key], `write lower-case letters and digits joined by hyphens, such as "gidsen"`,
+				diags.Errorf(l.file, l.line(key), `write lower-case letters and digits joined by hyphens, such as "gidsen"`,
 					"%s = %q cannot be part of an address", key, v)
 			case key == "url.handout":
 			case seen[v] != "":
-				diags.Errorf(l.file, l.lines[key], "give each its own", "%s and %s are both %q: two pages would have one address", seen[v], key, v)
+				diags.Errorf(l.file, l.line(key), "give each its own", "%s and %s are both %q: two pages would have one address", seen[v], key, v)
 			default:
 				seen[v] = key
 			}
@@ -605,7 +616,7 @@ func (c *Catalog) CheckURLSegments(namespaces []string, validSlug func(string) b
 		for _, ns := range namespaces {
 			for _, k := range slices.Sorted(maps.Keys(c.Vocabulary(ns))) {
 				if !validSlug(k) {
-					diags.Errorf(def.file, def.lines[ns+"."+k], `a term's key is its address: write lower-case letters and digits joined by hyphens, such as "parents-families"`,
+					diags.Errorf(def.file, def.line(ns+"."+k), `a term's key is its address: write lower-case letters and digits joined by hyphens, such as "parents-families"`,
 						"[%s] key %q cannot be part of an address", ns, k)
 				}
 			}

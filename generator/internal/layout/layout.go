@@ -388,22 +388,22 @@ func (s *Set) RenderAppend(dst []byte, lang, layout string, data any) ([]byte, e
 	return nil, err
 }
 
-// MaxPageBytes is the most a layout may write for one page. The largest page a site has
+// MaxRenderedBytes is the most a layout may write for one page. The largest page a site has
 // is its toolkit, every guide in one booklet: 9 MB at 10,000 pages. A layout that ranges
 // over something without end ({{range 100000000000}}) would otherwise fill the machine's
 // memory and crash the build with no file named (found by a review).
-const MaxPageBytes = 64 << 20
+const MaxRenderedBytes = 64 << 20
 
-var errPageTooLarge = fmt.Errorf("the page grew past %d MB (does a {{range}} in the layouts run over far more than it should?)", MaxPageBytes>>20)
+var errPageTooLarge = fmt.Errorf("the page grew past %d MB (does a {{range}} in the layouts run over far more than it should?)", MaxRenderedBytes>>20)
 
-// capped passes writes on until MaxPageBytes; html/template stops at the first error.
+// capped passes writes on until MaxRenderedBytes; html/template stops at the first error.
 type capped struct {
 	w io.Writer
 	n int
 }
 
 func (c *capped) Write(p []byte) (int, error) {
-	if c.n += len(p); c.n > MaxPageBytes {
+	if c.n += len(p); c.n > MaxRenderedBytes {
 		return 0, errPageTooLarge
 	}
 	return c.w.Write(p)

@@ -197,7 +197,7 @@ func TestPartialCachedLoopStops(t *testing.T) {
 	}
 }
 
-// A layout that writes without end stops at MaxPageBytes with its file named, instead of
+// A layout that writes without end stops at MaxRenderedBytes with its file named, instead of
 // filling the machine's memory (found by a review).
 func TestEndlessLayoutStopsWithItsName(t *testing.T) {
 	set, _ := load(t, layouts(`{{define "main"}}{{range 100000000000}}`+strings.Repeat("x", 1<<16)+`{{end}}{{end}}`), Options{})

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -33,20 +34,11 @@ func missingReference(n *ast.Text, src []byte) (Problem, int, bool) {
 	if label == "" {
 		label = string(src[open+1 : at])
 	}
-	if isNumber(label) {
+	if strings.Trim(label, "0123456789") == "" {
 		return Problem{}, 0, false // a[0][1], "studies [1][2]": numbers in brackets, as meant
 	}
 	return Problem{Message: fmt.Sprintf("reference link [%s] has no definition, so it shows with its brackets", label),
 		Hint: fmt.Sprintf("add a line [%s]: https://… below the paragraph, or write the link as [text](address)", label)}, at, true
-}
-
-func isNumber(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // extraCells reports a table row with more cells than the header: GitHub's rules drop the

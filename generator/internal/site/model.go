@@ -169,21 +169,12 @@ func (p *Page) LacksOriginal() bool {
 // its footnotes and the references to them (#fn:2, #fnref:2).
 func (p *Page) HasAnchor(id string) bool {
 	// #fnref2:1 is the second reference to note 1.
-	if ref, n, ok := strings.Cut(id, ":"); ok && (ref == "fn" || strings.HasPrefix(ref, "fnref") && isDigits(ref[len("fnref"):])) {
+	if ref, n, ok := strings.Cut(id, ":"); ok && (ref == "fn" || strings.HasPrefix(ref, "fnref") && strings.Trim(ref[len("fnref"):], "0123456789") == "") {
 		if i, err := strconv.Atoi(n); err == nil && i >= 1 && i <= p.Footnotes && strconv.Itoa(i) == n {
 			return true
 		}
 	}
 	return p.HasHeading(id)
-}
-
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // HasHeading reports whether the page has a heading with this ID.

@@ -40,11 +40,10 @@ type Input struct {
 // taxonomies. Markdown is rendered afterwards, with links resolved against this model.
 // Problems such as two pages with one URL go to diags.
 func New(in Input, diags *diag.List) *Site {
-	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}, drafts: map[string]bool{}}
+	s := &Site{BaseURL: in.BaseURL, bySource: map[string]*Page{}, byKey: map[string]map[string]*Page{}, drafts: map[string]bool{}, broken: map[string]bool{}}
 	for _, d := range in.Drafts {
 		s.drafts[norm.NFC.String(d)] = true
 	}
-	s.broken = map[string]bool{}
 	for _, b := range in.Broken {
 		s.broken[norm.NFC.String(b)] = true
 	}
