@@ -113,6 +113,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if *verbose {
 		opts.Log = stdout
 	}
+	// Huge pages for the heap's first 256 MiB: all of a 1,000-page build's. At 10,000 pages
+	// the heap meets the ceiling below, and the collector hands memory back from its top,
+	// which small pages let it do without breaking huge ones: marking 512 MiB there cost
+	// 0.1 s more system time and 4 MiB more peak memory than 256.
+	preferHugePages(256 << 20)
 	// A build is short-lived and its heap is mostly pages it keeps to the end: collect less
 	// often, within a memory ceiling well under what a 10,000-page site needs.
 	debug.SetGCPercent(400)
