@@ -31,7 +31,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opts := pdf.Options{Chromium: chromium, Build: build.Options{Root: ".", Out: *out, BaseURL: *baseURL,
-		NoIndex: os.Getenv("CONTEXT") == "deploy-preview"}, Log: stdout}
+		NoIndex: os.Getenv("CONTEXT") == "deploy-preview", OnWait: sayWaiting(stderr, *out)}, Log: stdout}
 	if opts.Build.BaseURL == "" {
 		opts.Build.BaseURL = build.BaseURLFromEnv(os.Getenv)
 	}

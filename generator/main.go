@@ -103,7 +103,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	opts := build.Options{Root: ".", Out: *out, BaseURL: *baseURL, Drafts: *drafts, Offline: *offline,
-		NoIndex: os.Getenv("CONTEXT") == "deploy-preview"}
+		NoIndex: os.Getenv("CONTEXT") == "deploy-preview", OnWait: sayWaiting(stderr, *out)}
 	if opts.BaseURL == "" {
 		opts.BaseURL = build.BaseURLFromEnv(os.Getenv)
 	}
@@ -138,6 +138,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, *out, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// sayWaiting tells the user why a build has not started: another one is writing out.
+func sayWaiting(stderr io.Writer, out string) func() {
+	return func() {
+		fmt.Fprintf(stderr, "another build is writing %s; waiting for it to finish (Ctrl-C to give up)\n", out)
+	}
 }
 
 func runCorpus(args []string, stdout, stderr io.Writer) int {

@@ -49,6 +49,9 @@ type Options struct {
 	// Stop, when closed, ends the build early (the user pressed Ctrl-C): it returns
 	// ErrInterrupted, the target stays as it was and the spare stays for the next build.
 	Stop <-chan struct{}
+	// OnWait, when set, is called once if another build is writing the same output folder:
+	// this one then waits for it to finish.
+	OnWait func()
 
 	// oneShot is set by Build, whose model is thrown away when written: what only a kept
 	// model needs (Markdown sources, the body text once indexed) is let go on the way, to
@@ -150,7 +153,7 @@ func BuildModel(opts Options) (model *Model, res *Result, err error) {
 	if stopped(opts.Stop) {
 		return nil, res, ErrInterrupted
 	}
-	out, err = newOutput(opts.Out, opts.Root)
+	out, err = newOutput(opts.Out, opts.Root, opts.Stop, opts.OnWait)
 	if err != nil {
 		return nil, res, err
 	}

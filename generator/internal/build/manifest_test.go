@@ -14,7 +14,7 @@ import (
 // returns it, so a test can see what it trusted.
 func writeOutput(t *testing.T, target string, files map[string]string) *output {
 	t.Helper()
-	o, err := newOutput(target, t.TempDir())
+	o, err := newOutput(target, t.TempDir(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

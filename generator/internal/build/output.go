@@ -36,6 +36,7 @@ type output struct {
 	reuse  bool   // dir is an earlier output being brought up to date
 	// madeParents are the folders above the target this build made, deepest first.
 	madeParents []string
+	unlock      func()          // ends this build's turn at the target (see lockOutput)
 	stop        <-chan struct{} // closed when the build is to end early: files are no longer written
 
 	existing func() []entry   // what a reused folder held, listed while the build runs
@@ -67,9 +68,10 @@ type entry struct {
 	isDir bool
 }
 
-// newOutput refuses targets whose replacement could lose data, then prepares the folder to
+// newOutput refuses targets whose replacement could lose data, waits until no other build
+// writes the target (onWait, when given, hears that it does), then prepares the folder to
 // write into: the spare from the previous build when there is one, else a fresh folder.
-func newOutput(target, siteRoot string) (*output, error) {
+func newOutput(target, siteRoot string, stop <-chan struct{}, onWait func()) (_ *output, err error) {
 	if strings.TrimSpace(target) == "" {
 		return nil, errors.New("the output folder is empty (--out=): name one, such as --out public")
 	}
@@ -110,11 +112,22 @@ func newOutput(target, siteRoot string) (*output, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := lockOutput(filepath.Join(parent, "."+base+".lock"), stop, onWait)
+	if err != nil {
+		removeEmpty(made)
+		return nil, err
+	}
+	defer func() {
+		if err != nil {
+			unlock()
+			removeEmpty(made)
+		}
+	}()
 	dir, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: abs, dir: dir, spare: spare, madeParents: made,
+	o := &output{target: abs, dir: dir, spare: spare, madeParents: made, unlock: unlock,
 		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}, stamps: map[string]fileStamp{}}
 	o.previous = func() *manifest { return &manifest{} }
 	// The spare's manifest is read and removed before anything changes in the spare: a
@@ -550,6 +563,7 @@ func (o *output) commit() error {
 			os.Rename(manifestPath(o.target), manifestPath(o.spare))
 			os.Rename(o.dir, o.spare)
 			o.writeManifest()
+			o.unlock()
 			return nil
 		}
 	}
@@ -569,6 +583,7 @@ func (o *output) commit() error {
 		return err
 	}
 	o.writeManifest()
+	o.unlock()
 	return nil
 }
 
@@ -615,11 +630,18 @@ func (o *output) abort() {
 	if o.reuse {
 		o.existing() // the listing is done with the folder before it moves
 		if os.Rename(o.dir, o.spare) == nil {
+			o.unlock()
 			return
 		}
 	}
 	os.RemoveAll(o.dir)
-	for _, p := range o.madeParents {
+	o.unlock()
+	removeEmpty(o.madeParents)
+}
+
+// removeEmpty removes the folders that are empty, in order: a build's own, deepest first.
+func removeEmpty(dirs []string) {
+	for _, p := range dirs {
 		os.Remove(p) // only while empty
 	}
 }

@@ -83,7 +83,7 @@ func TestFailedRebuildKeepsOutputAndSpare(t *testing.T) {
 	if err != nil {
 		t.Fatal(err, res.Diags.Items())
 	}
-	out, err := newOutput(opts.Out, dir)
+	out, err := newOutput(opts.Out, dir, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -281,7 +281,7 @@ func TestStoppedBuildKeepsOutputAndSpare(t *testing.T) {
 	}
 	before = treeHash(t, public)
 	t.Run("while it renders", func(t *testing.T) {
-		out, err := newOutput(opts.Out, dir)
+		out, err := newOutput(opts.Out, dir, nil, nil)
 		if err != nil || !out.reuse {
 			t.Fatalf("the build did not reuse the spare output: %v", err)
 		}
@@ -294,7 +294,7 @@ func TestStoppedBuildKeepsOutputAndSpare(t *testing.T) {
 		keptEverything("rendering")
 	})
 	t.Run("while files are on their way to the disk", func(t *testing.T) {
-		out, err := newOutput(opts.Out, dir)
+		out, err := newOutput(opts.Out, dir, nil, nil)
 		if err != nil || !out.reuse {
 			t.Fatalf("the build did not reuse the spare output: %v", err)
 		}
@@ -320,7 +320,7 @@ func TestStoppedBuildKeepsOutputAndSpare(t *testing.T) {
 
 // Two files for one path would leave either, or a mix of both: the second is refused.
 func TestSecondFileForOnePathIsRefused(t *testing.T) {
-	out, err := newOutput(filepath.Join(t.TempDir(), "public"), t.TempDir())
+	out, err := newOutput(filepath.Join(t.TempDir(), "public"), t.TempDir(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -336,7 +336,7 @@ func TestSecondFileForOnePathIsRefused(t *testing.T) {
 // A failed build into a new --out deep in new folders leaves none of them behind.
 func TestFailedBuildRemovesTheFoldersItMadeForTheOutput(t *testing.T) {
 	root := t.TempDir()
-	out, err := newOutput(filepath.Join(root, "build/a/b/site"), t.TempDir())
+	out, err := newOutput(filepath.Join(root, "build/a/b/site"), t.TempDir(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

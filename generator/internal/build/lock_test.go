@@ -1,0 +1,142 @@
+//go:build unix
+
+package build
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
+)
+
+// Two builds into one output take turns: the second waits, says so, and goes on from the
+// first's output; neither leaves a folder or a lock file behind.
+func TestBuildsIntoOneOutputTakeTurns(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "public")
+	first, err := newOutput(target, t.TempDir(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.write("index.html", []byte("first"))
+
+	waiting := make(chan struct{})
+	secondDone := make(chan error)
+	go func() {
+		second, err := newOutput(target, t.TempDir(), nil, func() { close(waiting) })
+		if err == nil {
+			second.write("index.html", []byte("second"))
+			err = second.commit()
+		}
+		secondDone <- err
+	}()
+	select {
+	case <-waiting:
+	case err := <-secondDone:
+		t.Fatalf("the second build did not wait for the first (%v)", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the second build neither waited nor finished")
+	}
+	if err := first.commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-secondDone; err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(target, "index.html")); string(b) != "second" {
+		t.Errorf("public/index.html holds %q, want the second build's", b)
+	}
+	wantOnly(t, parent, "public", ".public.old", ".public.manifest", ".public.old.manifest")
+}
+
+// Ctrl-C while waiting for another build ends the wait; the other build goes on.
+func TestWaitingBuildStopsWhenInterrupted(t *testing.T) {
+	parent := t.TempDir()
+	target := filepath.Join(parent, "public")
+	first, err := newOutput(target, t.TempDir(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := make(chan struct{})
+	_, err = newOutput(target, t.TempDir(), stop, func() { close(stop) })
+	if !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("got %v, want ErrInterrupted", err)
+	}
+	first.write("index.html", []byte("first"))
+	if err := first.commit(); err != nil {
+		t.Fatal(err)
+	}
+	wantOnly(t, parent, "public", ".public.manifest")
+}
+
+// A lock file a killed build left behind holds no lock: the next build goes ahead and
+// removes it.
+func TestLeftoverLockFileDoesNotBlock(t *testing.T) {
+	parent := t.TempDir()
+	os.WriteFile(filepath.Join(parent, ".public.lock"), nil, 0o644)
+	o, err := newOutput(filepath.Join(parent, "public"), t.TempDir(), nil, func() { t.Error("waited for a lock nobody holds") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := o.commit(); err != nil {
+		t.Fatal(err)
+	}
+	wantOnly(t, parent, "public", ".public.manifest")
+}
+
+// Whole builds of a site, three at once into its public/, all succeed and leave the usual
+// two folders.
+func TestConcurrentBuildsOfOneSite(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	var wg sync.WaitGroup
+	errs := make([]error, 3)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/"})
+			if err != nil {
+				err = errors.Join(err, res.Diags.Err())
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var dot []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".public") {
+			dot = append(dot, e.Name())
+		}
+	}
+	sort.Strings(dot)
+	if got, want := strings.Join(dot, " "), ".public.manifest .public.old .public.old.manifest"; got != want {
+		t.Errorf("beside public/: %s, want %s", got, want)
+	}
+}
+
+// wantOnly fails unless dir holds exactly names.
+func wantOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	sort.Strings(got)
+	sort.Strings(names)
+	if strings.Join(got, " ") != strings.Join(names, " ") {
+		t.Errorf("%s holds %v, want %v", dir, got, names)
+	}
+}

@@ -1,0 +1,62 @@
+//go:build unix
+
+package build
+
+import (
+	"os"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// lockOutput waits until no other build writes the output whose lock file is path, and
+// returns what ends this build's turn. Two builds into one public/ (a second terminal, the
+// pdf command beside a build) would both swap, and the second would find the spare taken and
+// leave its folder behind.
+//
+// The lock is flock(2) on a file beside the output, removed when the turn ends, so that
+// nothing stays behind. A build that waited may so hold a lock on a file that is gone:
+// it checks that the file it locked is still the one at path, and tries again if not. A
+// build that is killed loses its lock with its process.
+func lockOutput(path string, stop <-chan struct{}, onWait func()) (unlock func(), err error) {
+	waited := false
+	for {
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW, 0o644)
+		if err != nil {
+			return nil, err
+		}
+		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil && sameFile(f, path) {
+			var once sync.Once // a second call would remove the next build's lock file
+			return func() {
+				once.Do(func() {
+					os.Remove(path)
+					f.Close()
+				})
+			}, nil
+		}
+		f.Close()
+		if err != nil && err != syscall.EWOULDBLOCK && err != syscall.EINTR {
+			return nil, &os.PathError{Op: "lock", Path: path, Err: err}
+		}
+		if !waited && err == syscall.EWOULDBLOCK && onWait != nil {
+			onWait()
+		}
+		waited = true
+		select {
+		case <-stop:
+			return nil, ErrInterrupted
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// sameFile reports whether the open file f is still the file at path.
+func sameFile(f *os.File, path string) bool {
+	held, err := f.Stat()
+	if err != nil {
+		return false
+	}
+	now, err := os.Lstat(path)
+	return err == nil && os.SameFile(held, now)
+}
