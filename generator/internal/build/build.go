@@ -49,6 +49,9 @@ type Options struct {
 	// Stop, when closed, ends the build early (the user pressed Ctrl-C): it returns
 	// ErrInterrupted, the target stays as it was and the spare stays for the next build.
 	Stop <-chan struct{}
+	// Timeout is how long one drawing of a layout may take before the build gives up on it
+	// and fails, naming the layout and the page; 0 is DefaultTimeout.
+	Timeout time.Duration
 	// OnWait, when set, is called once if another build is writing the same output folder:
 	// this one then waits for it to finish.
 	OnWait func()
@@ -57,6 +60,8 @@ type Options struct {
 	// model needs (Markdown sources, the body text once indexed) is let go on the way, to
 	// keep memory, and the garbage collector's work, small.
 	oneShot bool
+	// watch hears of every drawing of a layout, for the time limit.
+	watch *layout.Watch
 }
 
 // ErrInterrupted is the error of a build that Options.Stop ended.
@@ -132,7 +137,13 @@ func Build(opts Options) (*Result, error) {
 
 // BuildModel is Build that also returns the written model, for commands that keep working
 // with it: serve updates it page by page, check reads it. The model is nil on failure.
-func BuildModel(opts Options) (model *Model, res *Result, err error) {
+func BuildModel(opts Options) (*Model, *Result, error) {
+	return withTimeout(opts, buildUnwatched)
+}
+
+// buildUnwatched is BuildModel without the time limit: b hears of the output folder, and may
+// take the build over (see withTimeout).
+func buildUnwatched(opts Options, b *building) (model *Model, res *Result, err error) {
 	res = &Result{Diags: &diag.List{}}
 	var out *output
 	// A bug must not cost an editor their site: whatever panics, the fresh folder goes and
@@ -158,11 +169,15 @@ func BuildModel(opts Options) (model *Model, res *Result, err error) {
 		return nil, res, err
 	}
 	out.stop = opts.Stop
+	if !b.writing(out) {
+		out.abort()
+		return nil, res, ErrInterrupted
+	}
 	if err := m.write(out, res); err != nil {
 		out.abort()
 		return nil, res, err
 	}
-	if stopped(opts.Stop) { // the last files may be written meanwhile: the folder is not whole
+	if stopped(opts.Stop) || !b.committing() { // the last files may be written meanwhile: the folder is not whole
 		out.abort()
 		return nil, res, ErrInterrupted
 	}
@@ -305,7 +320,7 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 				return
 			}
 			m.assets = loadAssets(fsys, map[string][]byte{"css/highlight.css": []byte(markdown.HighlightCSS())}, mini, diags)
-			m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags, layout.Options{Minify: minifyLayout})
+			m.layouts = layout.Load(fsys, m.catalog.Languages, m.templateFuncs(), diags, layout.Options{Minify: minifyLayout, Watch: opts.watch})
 		})
 	})
 	if m.site != nil && m.assets != nil {
@@ -342,7 +357,7 @@ func (m *Model) checkLayouts(diags *diag.List) {
 		if p.LacksOriginal() {
 			return
 		}
-		if _, err := m.layouts.RenderAppend(nil, p.Lang.Code, p.Layout(), m.pageData(p)); err != nil {
+		if _, err := m.layouts.RenderPage(nil, p.Lang.Code, p.Layout(), m.pageData(p), sourceOf(p)); err != nil {
 			errs.add(p, err)
 		}
 	})

@@ -146,7 +146,7 @@ func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 	files := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
 	work.Each(len(pages), func(i int) {
-		files[i], errs[i] = m.layouts.Render(pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]))
+		files[i], errs[i] = m.layouts.RenderPage(nil, pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]), sourceOf(pages[i]))
 	})
 	out := map[string][]byte{}
 	for i, p := range pages {

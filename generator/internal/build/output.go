@@ -45,16 +45,21 @@ type output struct {
 	// replacing is held while a file or link in a reused folder gives way to a folder.
 	replacing sync.Mutex
 
-	files   chan pendingFile
-	claimed sync.Map // paths queued so far: a second file for one path is refused
-	wg      sync.WaitGroup
-	closed  sync.Once
-	mu      sync.Mutex
-	written map[string]bool // by path relative to dir, with the OS's separator
-	stamps  map[string]fileStamp
-	trusted atomic.Int64 // files left alone on the manifest's word, not compared
-	err     error
-	trash   sync.WaitGroup
+	files chan pendingFile
+	// queueing is held to queue a file, and taken whole to close the queue: a build given
+	// up on (see withTimeout) may still have a page on its way, which must not send on a
+	// closed channel.
+	queueing sync.RWMutex
+	shut     bool
+	claimed  sync.Map // paths queued so far: a second file for one path is refused
+	wg       sync.WaitGroup
+	aborted  sync.Once
+	mu       sync.Mutex
+	written  map[string]bool // by path relative to dir, with the OS's separator
+	stamps   map[string]fileStamp
+	trusted  atomic.Int64 // files left alone on the manifest's word, not compared
+	err      error
+	trash    sync.WaitGroup
 }
 
 type pendingFile struct {
@@ -331,8 +336,24 @@ func (o *output) writeThen(rel string, data []byte, done func([]byte)) error {
 	if _, twice := o.claimed.LoadOrStore(path.Clean(rel), true); twice {
 		return refuse(fmt.Errorf("two files of the build go to %s; please report it", rel))
 	}
+	o.queueing.RLock()
+	defer o.queueing.RUnlock()
+	if o.shut {
+		return refuse(ErrInterrupted)
+	}
 	o.files <- pendingFile{rel, data, done}
 	return nil
+}
+
+// closeQueue ends the queue of files; the writers write what is in it (or drop it, once
+// the build is stopped) and end.
+func (o *output) closeQueue() {
+	o.queueing.Lock()
+	defer o.queueing.Unlock()
+	if !o.shut {
+		o.shut = true
+		close(o.files)
+	}
 }
 
 func (o *output) writer() {
@@ -504,7 +525,7 @@ func mkdirOne(dir string) error {
 // flush waits for every queued file to be on disk, then, in a reused folder, removes what
 // this build did not write.
 func (o *output) flush() error {
-	o.closed.Do(func() { close(o.files) })
+	o.closeQueue()
 	o.wg.Wait()
 	if o.err != nil {
 		return o.err
@@ -623,8 +644,13 @@ func WriteAtomic(file string, data []byte) error {
 
 // abort gives up the written folder; the target is untouched. A reused folder goes back to
 // being the spare (the next build compares every file anyway); a fresh one is removed.
+// Only the first call does anything.
 func (o *output) abort() {
-	o.closed.Do(func() { close(o.files) })
+	o.aborted.Do(o.giveBack)
+}
+
+func (o *output) giveBack() {
+	o.closeQueue()
 	o.wg.Wait()
 	o.trash.Wait()
 	if o.reuse {

@@ -62,7 +62,7 @@ func (m *Model) write(out *output, res *Result) error {
 			}
 			p := pages[i-1]
 			buf := pageBuffers.get()
-			html, err := m.layouts.RenderAppend(buf, p.Lang.Code, p.Layout(), m.pageData(p))
+			html, err := m.layouts.RenderPage(buf, p.Lang.Code, p.Layout(), m.pageData(p), sourceOf(p))
 			if err != nil {
 				pageBuffers.put(buf)
 				renderErrs.add(p, err)
@@ -134,12 +134,12 @@ func (m *Model) siteFiles(mini *minify.M) (map[string][]byte, error) {
 	def := m.site.Languages[0]
 	root := m.pageData(def.Home)
 	root.Languages = m.site.Languages
-	html, err := m.layouts.Render(def.Code, "root", root)
+	html, err := m.layouts.RenderPage(nil, def.Code, "root", root, "the root page")
 	if err != nil {
 		return nil, fmt.Errorf("root page: %w", err)
 	}
 	files["index.html"] = html
-	nf, err := m.layouts.Render(def.Code, "404", m.pageData(def.NotFound))
+	nf, err := m.layouts.RenderPage(nil, def.Code, "404", m.pageData(def.NotFound), "the root 404 page")
 	if err != nil {
 		return nil, fmt.Errorf("404 page: %w", err)
 	}

@@ -60,6 +60,7 @@ type parsedSet struct {
 	// drawing counts the partialCached drawings under way, in all pages at once (see
 	// maxDrawing).
 	drawing atomic.Int64
+	watch   *Watch // hears of every execution (nil: none is watched)
 	// The functions are bound to one language at a time: cloning every layout for every
 	// language took most of the time it takes to load them, and html/template prepares
 	// (escapes) each copy again when it first runs. Any number of pages in the bound
@@ -79,6 +80,9 @@ type Options struct {
 	// again in every page. Errors still name the lines as written: a page that fails renders
 	// again with the layouts as written (parsed then) to say where.
 	Minify func(src []byte) ([]byte, error)
+	// Watch, when set, hears of every drawing of a layout at load (html/template escapes a
+	// layout by executing it once) so that one that does not end can be named.
+	Watch *Watch
 }
 
 // Load parses layouts/ once. funcs are the site-wide functions (asset, integrity, …); T is
@@ -102,10 +106,10 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 			return b, err
 		}
 		var quiet diag.List
-		if fast := parse(fsys, minified, langs, all, &quiet); !quiet.HasErrors() {
+		if fast := parse(fsys, minified, langs, all, &quiet, opts.Watch); !quiet.HasErrors() {
 			s := &Set{fast: fast}
 			s.exact = sync.OnceValue(func() *parsedSet {
-				exact := parse(fsys, read, langs, all, &diag.List{})
+				exact := parse(fsys, read, langs, all, &diag.List{}, opts.Watch)
 				s.parsedExact.Store(exact)
 				return exact
 			})
@@ -113,7 +117,7 @@ func Load(fsys fs.FS, langs []*i18n.Language, funcs template.FuncMap, diags *dia
 		}
 		// A problem is reported with the lines as written, below.
 	}
-	fast := parse(fsys, read, langs, all, diags)
+	fast := parse(fsys, read, langs, all, diags, opts.Watch)
 	return &Set{fast: fast, exact: func() *parsedSet { return fast }}
 }
 
@@ -128,8 +132,8 @@ func readProblem(diags *diag.List, file string, err error) {
 
 // parse reads the base, the partials and the layouts with read, and prepares each
 // language's functions.
-func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, report *diag.List) *parsedSet {
-	set := &parsedSet{layouts: map[string]*template.Template{}, funcs: map[string]template.FuncMap{}, cached: map[string]*partialCache{}}
+func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language, all template.FuncMap, report *diag.List, watch *Watch) *parsedSet {
+	set := &parsedSet{layouts: map[string]*template.Template{}, funcs: map[string]template.FuncMap{}, cached: map[string]*partialCache{}, watch: watch}
 	set.idle.L = &set.mu
 	// This parse's own problems, kept apart from the build's list (other steps report into
 	// it meanwhile) until the end.
@@ -362,6 +366,12 @@ func (s *Set) Render(lang, layout string, data any) ([]byte, error) {
 // RenderAppend is Render appending the page to dst, so a caller that writes many pages can
 // reuse the memory of those already written.
 func (s *Set) RenderAppend(dst []byte, lang, layout string, data any) ([]byte, error) {
+	return s.RenderPage(dst, lang, layout, data, "")
+}
+
+// RenderPage is RenderAppend for a page the Watch names by source, should its drawing not
+// end.
+func (s *Set) RenderPage(dst []byte, lang, layout string, data any, source string) ([]byte, error) {
 	buf, _ := s.buffers.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = &bytes.Buffer{}
@@ -372,7 +382,7 @@ func (s *Set) RenderAppend(dst []byte, lang, layout string, data any) ([]byte, e
 			s.buffers.Put(buf)
 		}
 	}()
-	err := s.fast.execute(&capped{w: buf}, lang, layout, data)
+	err := s.fast.execute(&capped{w: buf}, lang, layout, data, source)
 	if err == nil {
 		return s.fast.ui.appendResolved(dst, buf.Bytes(), lang), nil
 	}
@@ -381,7 +391,7 @@ func (s *Set) RenderAppend(dst []byte, lang, layout string, data any) ([]byte, e
 	}
 	if exact := s.exact(); exact != s.fast {
 		// Say where in the layout as written.
-		if exactErr := exact.execute(&capped{w: io.Discard}, lang, layout, data); exactErr != nil {
+		if exactErr := exact.execute(&capped{w: io.Discard}, lang, layout, data, source); exactErr != nil {
 			err = exactErr
 		}
 	}
@@ -409,13 +419,16 @@ func (c *capped) Write(p []byte) (int, error) {
 	return c.w.Write(p)
 }
 
-func (s *parsedSet) execute(w io.Writer, lang, layout string, data any) error {
+func (s *parsedSet) execute(w io.Writer, lang, layout string, data any, source string) error {
 	t := s.layouts[layout]
 	if t == nil || s.funcs[lang] == nil {
 		return fmt.Errorf("no layout %q for language %q", layout, lang)
 	}
 	s.use(lang)
 	defer s.done()
+	// Watched from here, not while waiting for the language: a page that waits is not
+	// the one that does not end.
+	defer s.watch.Begin("layouts/"+layout+".html", source)()
 	return t.ExecuteTemplate(w, Base, data)
 }
 

@@ -48,6 +48,9 @@ var escapeProbes = map[string][2]string{
 	"_html_template_rcdataescaper": {"<title>", "</title>"},
 }
 
+// loading is what a layout draws when it is executed at load.
+const loading = "the layouts as they are loaded"
+
 // writeInUIStrings escapes every layout and partial of set (html/template does so before
 // the first execution: they are executed once, with the functions that do nothing they
 // were parsed with) and turns the actions {{T "key"}} it can into markers.
@@ -60,9 +63,11 @@ func writeInUIStrings(set *parsedSet, langs []*i18n.Language, partials []string)
 	// calls: rare, and right either way.
 	templates := set.partials.Templates()
 	layouts := make([]*template.Template, 0, len(set.layouts))
+	var files []string
 	for _, name := range Required {
 		if t := set.layouts[name]; t != nil {
 			layouts = append(layouts, t)
+			files = append(files, "layouts/"+name+".html")
 			templates = append(templates, t.Templates()...)
 		}
 	}
@@ -71,10 +76,13 @@ func writeInUIStrings(set *parsedSet, langs []*i18n.Language, partials []string)
 	work.Each(len(layouts)+1, func(i int) {
 		if i == len(layouts) {
 			for _, p := range partials {
+				end := set.watch.Begin(p, loading)
 				_ = set.partials.ExecuteTemplate(&capped{w: io.Discard}, p, struct{}{}) // errors come back when pages render
+				end()
 			}
 			return
 		}
+		defer set.watch.Begin(files[i], loading)()
 		_ = layouts[i].ExecuteTemplate(&capped{w: io.Discard}, Base, struct{}{})
 	})
 	u := &uiStrings{number: map[uiString]int{}, byLang: map[string][]string{}}
