@@ -85,7 +85,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
 	offline := fs.Bool("offline", false, "a copy to open from disk (a USB stick): relative links, no integrity values")
-	timeout := fs.Duration("timeout", build.DefaultTimeout, "how long one page's layout may take before the build fails, naming it")
+	timeout := fs.Duration("timeout", build.DefaultTimeout, "how long one page's layout may take before the build fails, naming it (0: the default)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -1,4 +1,4 @@
-//go:build unix
+//go:build unix && !solaris && !aix
 
 package build
 
@@ -126,17 +126,31 @@ func TestConcurrentBuildsOfOneSite(t *testing.T) {
 	}
 }
 
-// wantOnly fails unless dir holds exactly names.
-func wantOnly(t *testing.T, dir string, names ...string) {
-	t.Helper()
-	entries, _ := os.ReadDir(dir)
-	var got []string
-	for _, e := range entries {
-		got = append(got, e.Name())
+// The build ahead fails and removes the folders it made for a new --out, the folder of the
+// lock file among them: the build that waited makes them again and goes on.
+func TestWaitingBuildOutlivesTheFoldersOfAFailedOne(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "build/a/public")
+	first, err := newOutput(target, t.TempDir(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
-	sort.Strings(got)
-	sort.Strings(names)
-	if strings.Join(got, " ") != strings.Join(names, " ") {
-		t.Errorf("%s holds %v, want %v", dir, got, names)
+	waiting := make(chan struct{})
+	secondDone := make(chan error)
+	go func() {
+		second, err := newOutput(target, t.TempDir(), nil, func() { close(waiting) })
+		if err == nil {
+			second.write("index.html", []byte("second"))
+			err = second.commit()
+		}
+		secondDone <- err
+	}()
+	<-waiting
+	first.abort()
+	if err := <-secondDone; err != nil {
+		t.Fatalf("the waiting build failed: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(target, "index.html")); string(b) != "second" {
+		t.Errorf("public/index.html holds %q", b)
 	}
 }

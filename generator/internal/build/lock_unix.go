@@ -1,9 +1,12 @@
-//go:build unix
+//go:build unix && !solaris && !aix
 
 package build
 
 import (
+	"errors"
+	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 	"syscall"
 	"time"
@@ -22,10 +25,22 @@ func lockOutput(path string, stop <-chan struct{}, onWait func()) (unlock func()
 	waited := false
 	for {
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|syscall.O_NOFOLLOW, 0o644)
+		if errors.Is(err, os.ErrNotExist) {
+			// The build ahead of this one failed and removed the folders it had made for
+			// its output, ours included: make them again.
+			if err = os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
+				continue
+			}
+		}
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("cannot make the build's lock file %s (if something stands there, remove it): %w", path, err)
 		}
 		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if noLocks(err) {
+			// A file system without locks (some network ones): builds do not take turns
+			// there, as before there was a lock.
+			err = nil
+		}
 		if err == nil && sameFile(f, path) {
 			var once sync.Once // a second call would remove the next build's lock file
 			return func() {
@@ -49,6 +64,11 @@ func lockOutput(path string, stop <-chan struct{}, onWait func()) (unlock func()
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// noLocks reports whether err says the file system cannot lock files at all.
+func noLocks(err error) bool {
+	return err == syscall.ENOLCK || err == syscall.EOPNOTSUPP || err == syscall.ENOSYS
 }
 
 // sameFile reports whether the open file f is still the file at path.

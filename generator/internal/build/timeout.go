@@ -65,7 +65,7 @@ func (b *building) giveUp() bool {
 // build command ends the program.
 func withTimeout(opts Options, build func(Options, *building) (*Model, *Result, error)) (*Model, *Result, error) {
 	limit := opts.Timeout
-	if limit <= 0 {
+	if limit <= 0 { // not set: a build without a limit could hang for good
 		limit = DefaultTimeout
 	}
 	watch := &layout.Watch{}
@@ -102,7 +102,7 @@ func withTimeout(opts Options, build func(Options, *building) (*Model, *Result, 
 				what = "a page"
 			}
 			res.Diags.Errorf(d.File, 0,
-				"look in this layout and the partials it draws for a {{range}} over far more than it should (a number, or ranges nested over every page); --timeout changes the limit",
+				"look in this layout and the partials it draws for a {{range}} over far more than it should (a number, or ranges nested over every page); build --timeout changes the limit",
 				"drawing %s has taken more than %s", what, limit)
 			return nil, res, res.Diags.Err()
 		}
@@ -123,6 +123,11 @@ func eitherClosed(a <-chan struct{}, b, finished chan struct{}) <-chan struct{} 
 		case <-b:
 			close(both)
 		case <-finished:
+			select { // given up on as it finished: the build must still see it
+			case <-b:
+				close(both)
+			default:
+			}
 		}
 	}()
 	return both

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -25,7 +26,7 @@ func TestEndlessDrawingFailsTheBuild(t *testing.T) {
 	}
 	// Only while a page is drawn (the layouts run once without one when loaded); the range
 	// ends after a second or two, so the test sees what a drawing that ends late does.
-	slow := strings.Replace(string(guide), `{{define "main"}}`, `{{define "main"}}{{if .Page}}{{range 50000000}}{{end}}{{end}}`, 1)
+	slow := strings.Replace(string(guide), `{{define "main"}}`, `{{define "main"}}{{if .Page}}{{range `+slowRange+`}}{{end}}{{end}}`, 1)
 	sitetest.Write(t, dir, "layouts/guide.html", slow)
 
 	start := time.Now()
@@ -57,7 +58,7 @@ func TestEndlessDrawingWhileLoadingFailsTheBuild(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	// Partials are drawn once when loaded, without a page (html/template escapes a template
 	// as it first runs it).
-	sitetest.Write(t, dir, "layouts/partials/spin.html", `{{range 50000000}}{{end}}`)
+	sitetest.Write(t, dir, "layouts/partials/spin.html", `{{range `+slowRange+`}}{{end}}`)
 	res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://handbook.example/", Timeout: 200 * time.Millisecond})
 	if err == nil {
 		t.Fatal("the build succeeded")
@@ -69,5 +70,20 @@ func TestEndlessDrawingWhileLoadingFailsTheBuild(t *testing.T) {
 	time.Sleep(2 * time.Second) // the drawing ends; the test binary must not see a panic
 	if _, err := os.Stat(filepath.Join(dir, "public")); err == nil {
 		t.Error("a public/ was written")
+	}
+}
+
+// wantOnly fails unless dir holds exactly names.
+func wantOnly(t *testing.T, dir string, names ...string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	var got []string
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	sort.Strings(got)
+	sort.Strings(names)
+	if strings.Join(got, " ") != strings.Join(names, " ") {
+		t.Errorf("%s holds %v, want %v", dir, got, names)
 	}
 }
