@@ -26,16 +26,7 @@ func TestBuildsIntoOneOutputTakeTurns(t *testing.T) {
 	}
 	first.write("index.html", []byte("first"))
 
-	waiting := make(chan struct{})
-	secondDone := make(chan error)
-	go func() {
-		second, err := newOutput(target, t.TempDir(), nil, func() { close(waiting) })
-		if err == nil {
-			second.write("index.html", []byte("second"))
-			err = second.commit()
-		}
-		secondDone <- err
-	}()
+	waiting, secondDone := startSecondBuild(t, target)
 	select {
 	case <-waiting:
 	case err := <-secondDone:
@@ -135,16 +126,7 @@ func TestWaitingBuildOutlivesTheFoldersOfAFailedOne(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waiting := make(chan struct{})
-	secondDone := make(chan error)
-	go func() {
-		second, err := newOutput(target, t.TempDir(), nil, func() { close(waiting) })
-		if err == nil {
-			second.write("index.html", []byte("second"))
-			err = second.commit()
-		}
-		secondDone <- err
-	}()
+	waiting, secondDone := startSecondBuild(t, target)
 	<-waiting
 	first.abort()
 	if err := <-secondDone; err != nil {
@@ -153,4 +135,20 @@ func TestWaitingBuildOutlivesTheFoldersOfAFailedOne(t *testing.T) {
 	if b, _ := os.ReadFile(filepath.Join(target, "index.html")); string(b) != "second" {
 		t.Errorf("public/index.html holds %q", b)
 	}
+}
+
+// startSecondBuild writes "second" into target's index.html in a build of its own, which
+// closes waiting if it has to wait for another, and sends its error on done.
+func startSecondBuild(t *testing.T, target string) (waiting chan struct{}, done chan error) {
+	waiting, done = make(chan struct{}), make(chan error)
+	siteRoot := t.TempDir() // t.TempDir is not for other goroutines
+	go func() {
+		second, err := newOutput(target, siteRoot, nil, func() { close(waiting) })
+		if err == nil {
+			second.write("index.html", []byte("second"))
+			err = second.commit()
+		}
+		done <- err
+	}()
+	return waiting, done
 }
