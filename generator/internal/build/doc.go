@@ -7,5 +7,6 @@
 // before the output folder is touched, and the previous output stays exactly as it was.
 // The folder written is the spare from the build before last, brought up to date: files
 // whose bytes did not change are left alone, on the word of its manifest (manifest.go) or
-// after a comparison (output.go).
+// after a comparison (output.go). Builds into one output take turns (lock_unix.go), and a
+// layout whose drawing of a page does not end fails the build, named (timeout.go).
 package build
