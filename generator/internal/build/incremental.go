@@ -1,10 +1,12 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"reflect"
 	"testing/fstest"
+	"time"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
@@ -140,14 +142,38 @@ func (m *Model) Collections(paths []string) []*site.Page {
 }
 
 // Render runs the layouts of pages of the model, in parallel, as the full build does, and
-// returns their files by path in the output folder.
+// returns their files by path in the output folder. A drawing that passes the build's time
+// limit is an error, and the model is not to be used again: the drawing goes on, and holds
+// the layouts bound to its language (serve builds the whole site then, with a new model).
 func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 	pages = renderOrder(m.site, pages)
 	files := make([][]byte, len(pages))
 	errs := make([]error, len(pages))
-	work.Each(len(pages), func(i int) {
-		files[i], errs[i] = m.layouts.RenderPage(nil, pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]), sourceOf(pages[i]))
-	})
+	done := make(chan any, 1)
+	go func() {
+		defer func() { done <- recover() }() // a panic fails the render, as in the build
+		work.Each(len(pages), func(i int) {
+			files[i], errs[i] = m.layouts.RenderPage(nil, pages[i].Lang.Code, pages[i].Layout(), m.pageData(pages[i]), sourceOf(pages[i]))
+		})
+	}()
+	limit := m.opts.limit()
+	tick := time.NewTicker(tickFor(limit))
+	defer tick.Stop()
+	for waiting := true; waiting; {
+		select {
+		case r := <-done:
+			if r != nil {
+				return nil, fmt.Errorf("internal error, please report it with the input that caused it: %v", r)
+			}
+			waiting = false
+		case <-tick.C:
+			if d, late := overdue(m.opts.watch, limit); late {
+				diags := &diag.List{}
+				reportOverdue(diags, d, limit)
+				return nil, errors.New(diags.Items()[0].String())
+			}
+		}
+	}
 	out := map[string][]byte{}
 	for i, p := range pages {
 		if errs[i] != nil {

@@ -64,10 +64,7 @@ func (b *building) giveUp() bool {
 // page. The drawing goes on in the background until it ends or the program does; the
 // build command ends the program.
 func withTimeout(opts Options, build func(Options, *building) (*Model, *Result, error)) (*Model, *Result, error) {
-	limit := opts.Timeout
-	if limit <= 0 { // not set: a build without a limit could hang for good
-		limit = DefaultTimeout
-	}
+	limit := opts.limit()
 	watch := &layout.Watch{}
 	b := &building{abandoned: make(chan struct{})}
 	inner := opts
@@ -85,28 +82,52 @@ func withTimeout(opts Options, build func(Options, *building) (*Model, *Result, 
 		m, res, err := build(inner, b)
 		done <- outcome{m, res, err}
 	}()
-	tick := time.NewTicker(min(max(limit/4, 10*time.Millisecond), time.Second))
+	tick := time.NewTicker(tickFor(limit))
 	defer tick.Stop()
 	for {
 		select {
 		case o := <-done:
 			return o.m, o.res, o.err
 		case <-tick.C:
-			d, ok := watch.Oldest()
-			if !ok || time.Since(d.Began) < limit || !b.giveUp() {
+			d, late := overdue(watch, limit)
+			if !late || !b.giveUp() {
 				continue
 			}
 			res := &Result{Diags: &diag.List{}}
-			what := d.What
-			if what == "" {
-				what = "a page"
-			}
-			res.Diags.Errorf(d.File, 0,
-				"look in this layout and the partials it draws for a {{range}} over far more than it should (a number, or ranges nested over every page); build --timeout changes the limit",
-				"drawing %s has taken more than %s", what, limit)
+			reportOverdue(res.Diags, d, limit)
 			return nil, res, res.Diags.Err()
 		}
 	}
+}
+
+// limit is the time limit of one drawing.
+func (o Options) limit() time.Duration {
+	if o.Timeout <= 0 { // not set: a build without a limit could hang for good
+		return DefaultTimeout
+	}
+	return o.Timeout
+}
+
+// tickFor is how often drawings are looked at for a limit.
+func tickFor(limit time.Duration) time.Duration {
+	return min(max(limit/4, 10*time.Millisecond), time.Second)
+}
+
+// overdue returns the drawing that has taken longer than limit, if one has.
+func overdue(watch *layout.Watch, limit time.Duration) (layout.Drawing, bool) {
+	d, ok := watch.Oldest()
+	return d, ok && time.Since(d.Began) >= limit
+}
+
+// reportOverdue says which drawing did not end, and where to look.
+func reportOverdue(diags *diag.List, d layout.Drawing, limit time.Duration) {
+	what := d.What
+	if what == "" {
+		what = "a page"
+	}
+	diags.Errorf(d.File, 0,
+		"look in this layout and the partials it draws for a {{range}} over far more than it should (a number, or ranges nested over every page); build --timeout changes the limit",
+		"drawing %s has taken more than %s", what, limit)
 }
 
 // eitherClosed is a channel closed when a or b is (a may be nil); it is left open, and

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/educare-handbook/handbook/generator/internal/site"
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
@@ -86,4 +87,36 @@ func wantOnly(t *testing.T, dir string, names ...string) {
 	if strings.Join(got, " ") != strings.Join(names, " ") {
 		t.Errorf("%s holds %v, want %v", dir, got, names)
 	}
+}
+
+// serve's quick update after an edit renders pages of a kept model: a drawing that does not
+// end there is an error too, so that serve builds the whole site (and reports it) instead of
+// hanging.
+func TestEndlessDrawingOfAKeptModelIsAnError(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	guide, err := os.ReadFile(filepath.Join(dir, "layouts/guide.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Endless only for a title the build never sees.
+	sitetest.Write(t, dir, "layouts/guide.html", strings.Replace(string(guide), `{{define "main"}}`,
+		`{{define "main"}}{{if eq .Page.Title "Spin"}}{{range `+slowRange+`}}{{end}}{{end}}`, 1))
+	m, res, err := BuildModel(Options{Root: dir, Out: filepath.Join(t.TempDir(), "public"), BaseURL: "https://handbook.example/", Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err, res.Diags.Items())
+	}
+	p := m.Site().ByPath("content/guides/asking-parents.en.md")
+	if p == nil {
+		t.Fatal("no guide")
+	}
+	p.Title = "Spin"
+	start := time.Now()
+	_, err = m.Render([]*site.Page{p})
+	if err == nil || !strings.Contains(err.Error(), "layouts/guide.html") || !strings.Contains(err.Error(), "asking-parents.en.md has taken more than 200ms") {
+		t.Fatalf("got %v, want the drawing named", err)
+	}
+	if took := time.Since(start); took > 1200*time.Millisecond {
+		t.Errorf("the render gave up after %s, with a limit of 200ms", took)
+	}
+	time.Sleep(2 * time.Second) // the drawing ends; nothing must panic
 }

@@ -44,6 +44,9 @@ func (w *Watch) Begin(file, what string) (end func()) {
 
 // Oldest returns the drawing that has been under way the longest, if any is.
 func (w *Watch) Oldest() (Drawing, bool) {
+	if w == nil {
+		return Drawing{}, false
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	var oldest Drawing
