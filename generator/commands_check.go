@@ -14,6 +14,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	format := fs.String("format", "text", "text, or github for workflow annotations on a pull request")
 	drafts := fs.Bool("drafts", false, "check draft pages too")
+	timeout := timeoutFlag(fs)
 	table := fs.Bool("translations", false, "also print the translation table: per language, pages complete, draft, outdated and missing")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -23,7 +24,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "check: unknown --format %q (text or github)\n", *format)
 		return 2
 	}
-	rep, err := check.Run(check.Options{Root: ".", Drafts: *drafts})
+	rep, err := check.Run(check.Options{Root: ".", Drafts: *drafts, Timeout: *timeout})
 	if err != nil {
 		fmt.Fprintf(stderr, "check: %v\n", err)
 		return 1

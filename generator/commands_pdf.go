@@ -22,6 +22,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	baseURL := fs.String("base-url", "", "absolute URL of the site, for the QR codes (default: as for build)")
 	lang := fs.String("lang", "", "print only these languages (comma-separated codes); PDFs of the others are kept")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
+	timeout := timeoutFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -31,7 +32,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opts := pdf.Options{Chromium: chromium, Build: build.Options{Root: ".", Out: *out, BaseURL: *baseURL,
-		NoIndex: os.Getenv("CONTEXT") == "deploy-preview", OnWait: sayWaiting(stderr, *out)}, Log: stdout}
+		NoIndex: os.Getenv("CONTEXT") == "deploy-preview", OnWait: sayWaiting(stderr, *out), Timeout: *timeout}, Log: stdout}
 	if opts.Build.BaseURL == "" {
 		opts.Build.BaseURL = build.BaseURLFromEnv(os.Getenv)
 	}

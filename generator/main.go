@@ -85,7 +85,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
 	offline := fs.Bool("offline", false, "a copy to open from disk (a USB stick): relative links, no integrity values")
-	timeout := fs.Duration("timeout", build.DefaultTimeout, "how long one page's layout may take before the build fails, naming it (0: the default)")
+	timeout := timeoutFlag(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -139,6 +139,11 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files) into %s in %s\n", res.Pages, res.Files, *out, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// timeoutFlag is --timeout, for the commands that build the site once and end.
+func timeoutFlag(fs *flag.FlagSet) *time.Duration {
+	return fs.Duration("timeout", build.DefaultTimeout, "how long one page's layout may take before the build fails, naming it (0: the default)")
 }
 
 // sayWaiting tells the user why a build has not started: another one is writing out.

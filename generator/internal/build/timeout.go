@@ -126,7 +126,7 @@ func reportOverdue(diags *diag.List, d layout.Drawing, limit time.Duration) {
 		what = "a page"
 	}
 	diags.Errorf(d.File, 0,
-		"look in this layout and the partials it draws for a {{range}} over far more than it should (a number, or ranges nested over every page); build --timeout changes the limit",
+		"look in this layout and the partials it draws for a {{range}} over far more than it should (a number, or ranges nested over every page); --timeout changes the limit (build, check, pdf)",
 		"drawing %s has taken more than %s", what, limit)
 }
 

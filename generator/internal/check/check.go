@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/educare-handbook/handbook/generator/internal/build"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
@@ -30,6 +31,8 @@ import (
 type Options struct {
 	Root   string // the site root
 	Drafts bool   // check draft pages as if they were published
+	// Timeout is how long one page's layout may take (0: build.DefaultTimeout).
+	Timeout time.Duration
 }
 
 // Report is the outcome of a check.
@@ -53,7 +56,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "site")
-	m, res, _ := build.BuildModel(build.Options{Root: opts.Root, Out: out, BaseURL: build.DefaultBaseURL, Drafts: opts.Drafts})
+	m, res, _ := build.BuildModel(build.Options{Root: opts.Root, Out: out, BaseURL: build.DefaultBaseURL, Drafts: opts.Drafts, Timeout: opts.Timeout})
 	rep.Diags.Merge(res.Diags)
 
 	fsys := os.DirFS(opts.Root)
