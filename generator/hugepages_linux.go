@@ -27,7 +27,7 @@ import (
 // addresses. Call it once, before the build allocates.
 func preferHugePages(heap int) {
 	huge := hugePageSize()
-	if huge == 0 || os.Getpagesize() != 4096 || unsafe.Sizeof(uintptr(0)) != 8 || !roomFor(heap) {
+	if huge == 0 || os.Getpagesize() != 4096 || unsafe.Sizeof(uintptr(0)) != 8 || !mayMapUnused() {
 		return
 	}
 	const arena = 64 << 20
@@ -66,11 +66,11 @@ func hugePageSize() uintptr {
 	return uintptr(n)
 }
 
-// roomFor reports whether the process may map heap bytes it does not use: not under a strict
+// mayMapUnused reports whether the process may map heap it does not use: not under a strict
 // commit limit (overcommit_memory 2 counts the whole allocation) nor a limit on its address
 // space (ulimit -v), where the allocation could fail, and a failed allocation ends a Go
 // program.
-func roomFor(heap int) bool {
+func mayMapUnused() bool {
 	overcommit, err := os.ReadFile("/proc/sys/vm/overcommit_memory")
 	if err != nil || string(bytes.TrimSpace(overcommit)) == "2" {
 		return false

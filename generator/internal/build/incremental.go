@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"reflect"
 	"testing/fstest"
-	"time"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
@@ -157,22 +156,14 @@ func (m *Model) Render(pages []*site.Page) (map[string][]byte, error) {
 		})
 	}()
 	limit := m.opts.limit()
-	tick := time.NewTicker(tickFor(limit))
-	defer tick.Stop()
-	for waiting := true; waiting; {
-		select {
-		case r := <-done:
-			if r != nil {
-				return nil, fmt.Errorf("internal error, please report it with the input that caused it: %v", r)
-			}
-			waiting = false
-		case <-tick.C:
-			if d, late := overdue(m.opts.watch, limit); late {
-				diags := &diag.List{}
-				reportOverdue(diags, d, limit)
-				return nil, errors.New(diags.Items()[0].String())
-			}
-		}
+	panicked, d, late := waitWatched(done, m.opts.watch, limit, func() bool { return true })
+	if late {
+		diags := &diag.List{}
+		reportOverdue(diags, d, limit)
+		return nil, errors.New(diags.Items()[0].String())
+	}
+	if panicked != nil {
+		return nil, fmt.Errorf("internal error, please report it with the input that caused it: %v", panicked)
 	}
 	out := map[string][]byte{}
 	for i, p := range pages {

@@ -20,10 +20,7 @@ import (
 func TestBuildsIntoOneOutputTakeTurns(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	first, err := newOutput(target, t.TempDir(), nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := mustOutput(t, target)
 	first.write("index.html", []byte("first"))
 
 	waiting, secondDone := startSecondBuild(t, target)
@@ -50,12 +47,9 @@ func TestBuildsIntoOneOutputTakeTurns(t *testing.T) {
 func TestWaitingBuildStopsWhenInterrupted(t *testing.T) {
 	parent := t.TempDir()
 	target := filepath.Join(parent, "public")
-	first, err := newOutput(target, t.TempDir(), nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := mustOutput(t, target)
 	stop := make(chan struct{})
-	_, err = newOutput(target, t.TempDir(), stop, func() { close(stop) })
+	_, err := newOutput(target, t.TempDir(), stop, func() { close(stop) })
 	if !errors.Is(err, ErrInterrupted) {
 		t.Fatalf("got %v, want ErrInterrupted", err)
 	}
@@ -122,10 +116,7 @@ func TestConcurrentBuildsOfOneSite(t *testing.T) {
 func TestWaitingBuildOutlivesTheFoldersOfAFailedOne(t *testing.T) {
 	root := t.TempDir()
 	target := filepath.Join(root, "build/a/public")
-	first, err := newOutput(target, t.TempDir(), nil, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	first := mustOutput(t, target)
 	waiting, secondDone := startSecondBuild(t, target)
 	<-waiting
 	first.abort()
@@ -151,4 +142,14 @@ func startSecondBuild(t *testing.T, target string) (waiting chan struct{}, done 
 		done <- err
 	}()
 	return waiting, done
+}
+
+// mustOutput starts a build's output at target, holding its turn.
+func mustOutput(t *testing.T, target string) *output {
+	t.Helper()
+	o, err := newOutput(target, t.TempDir(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
 }

@@ -82,20 +82,30 @@ func withTimeout(opts Options, build func(Options, *building) (*Model, *Result, 
 		m, res, err := build(inner, b)
 		done <- outcome{m, res, err}
 	}()
-	tick := time.NewTicker(tickFor(limit))
+	o, d, late := waitWatched(done, watch, limit, b.giveUp)
+	if late {
+		res := &Result{Diags: &diag.List{}}
+		reportOverdue(res.Diags, d, limit)
+		return nil, res, res.Diags.Err()
+	}
+	return o.m, o.res, o.err
+}
+
+// waitWatched waits for the value on done, unless a drawing in watch goes on for longer than
+// limit and stop agrees to stop waiting for it (it may refuse: a build that is swapping
+// already); then it returns that drawing and late.
+func waitWatched[T any](done <-chan T, watch *layout.Watch, limit time.Duration, stop func() bool) (v T, d layout.Drawing, late bool) {
+	tick := time.NewTicker(min(max(limit/4, 10*time.Millisecond), time.Second))
 	defer tick.Stop()
 	for {
 		select {
-		case o := <-done:
-			return o.m, o.res, o.err
+		case v := <-done:
+			return v, layout.Drawing{}, false
 		case <-tick.C:
-			d, late := overdue(watch, limit)
-			if !late || !b.giveUp() {
-				continue
+			d, ok := watch.Oldest()
+			if ok && time.Since(d.Began) >= limit && stop() {
+				return v, d, true
 			}
-			res := &Result{Diags: &diag.List{}}
-			reportOverdue(res.Diags, d, limit)
-			return nil, res, res.Diags.Err()
 		}
 	}
 }
@@ -106,17 +116,6 @@ func (o Options) limit() time.Duration {
 		return DefaultTimeout
 	}
 	return o.Timeout
-}
-
-// tickFor is how often drawings are looked at for a limit.
-func tickFor(limit time.Duration) time.Duration {
-	return min(max(limit/4, 10*time.Millisecond), time.Second)
-}
-
-// overdue returns the drawing that has taken longer than limit, if one has.
-func overdue(watch *layout.Watch, limit time.Duration) (layout.Drawing, bool) {
-	d, ok := watch.Oldest()
-	return d, ok && time.Since(d.Began) >= limit
 }
 
 // reportOverdue says which drawing did not end, and where to look.
