@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -289,7 +290,7 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	// stack overflowed (a review's did after a minute and 1.26 GB), a crash naming no file.
 	if c.set.drawing.Add(1) > maxDrawing {
 		c.set.drawing.Add(-1)
-		return "", &tooDeep{name}
+		return "", &tooDeep{name: name}
 	}
 	defer c.set.drawing.Add(-1)
 	var buf bytes.Buffer
@@ -297,6 +298,9 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 	if err := c.set.partials.ExecuteTemplate(&capped{w: &buf}, name, data); err != nil {
 		var deep *tooDeep
 		if errors.As(err, &deep) {
+			if deep.at == "" { // the innermost drawing: err names the call that loops back
+				deep.at = callSite(err)
+			}
 			return "", deep // as it is: wrapped at every level, it would grow with the depth
 		}
 		return "", err
@@ -317,10 +321,35 @@ func (c *partialCache) render(name string, data any, key ...any) (template.HTML,
 // levels deep in each page that renders at the time.
 const maxDrawing = 10000
 
-type tooDeep struct{ name string }
+type tooDeep struct {
+	name string
+	at   string // "layouts/partials/b.html:3": the call that leads back, where known
+}
 
 func (e *tooDeep) Error() string {
-	return fmt.Sprintf("partialCached drew %s inside itself more than %d times: does it draw itself without end?", e.name, maxDrawing)
+	at := ""
+	if e.at != "" {
+		at = " (the call at " + e.at + ")"
+	}
+	return fmt.Sprintf("partialCached drew %s inside itself more than %d times%s: does it draw itself without end?", e.name, maxDrawing, at)
+}
+
+// callSite reads "layouts/partials/b.html:3" from html/template's "template: layouts/
+// partials/b.html:3:2: executing …": the error carries the place only in its text.
+func callSite(err error) string {
+	rest, ok := strings.CutPrefix(err.Error(), "template: ")
+	if !ok {
+		return ""
+	}
+	name, rest, ok := strings.Cut(rest, ":")
+	if !ok {
+		return ""
+	}
+	line, _, ok := strings.Cut(rest, ":")
+	if _, err := strconv.Atoi(line); !ok || err != nil {
+		return ""
+	}
+	return name + ":" + line
 }
 
 // cacheKey joins a partial's name and key values; strings and booleans, the usual keys,
