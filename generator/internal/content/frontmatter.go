@@ -345,6 +345,11 @@ func yamlError(src []byte, err error) *positionedError {
 					hint: "keep one of the two"}
 			}
 		}
+		// goccy's decoder: a field a merge key (<<) brings in, written beside it too (the
+		// parser has refused a field written twice).
+		if strings.HasPrefix(msg, "duplicate key ") {
+			return &positionedError{line: line, msg: "front matter: " + msg + ", written and brought in by a merge key (<<)", hint: mergeHint}
+		}
 		return &positionedError{line: line, msg: "front matter: " + msg, hint: yamlHint(msg)}
 	}
 	return &positionedError{line: 1, msg: "front matter: " + err.Error()}

@@ -104,10 +104,17 @@ func mergeKeys(p *Page, fm *frontMatter, diags *diag.List) {
 		}
 	}
 	sort.Strings(paths)
+	reported := map[int]bool{} // "<<: [a, b]" is "<<", "<<[0]" and "<<[1]", all on one line
 	for _, path := range paths {
-		diags.Errorf(p.Path, fm.lines[path], "write the fields out, each once", "front matter: merge key (<<)")
+		if line := fm.lines[path]; !reported[line] {
+			reported[line] = true
+			diags.Errorf(p.Path, line, mergeHint, "front matter: merge key (<<)")
+		}
 	}
 }
+
+// mergeHint is what to do about a merge key.
+const mergeHint = "write the fields out, each once"
 
 // emptyField reports a required field that is written but empty (themes: [], title: ~),
 // at its line, and says whether it did: "missing, add a line" would have the editor write the
