@@ -207,10 +207,15 @@ func (d *Doc) collect() {
 	depth, tooDeep := 0, false
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
-			depth--
+			if isLevel(n) {
+				depth--
+			}
 			return ast.WalkContinue, nil
 		}
-		if depth++; depth > maxDepth {
+		if isLevel(n) {
+			depth++
+		}
+		if depth > maxDepth {
 			if !tooDeep {
 				d.Problems = append(d.Problems, Problem{Line: d.line(n), Message: fmt.Sprintf("nested more than %d levels deep", maxDepth),
 					Hint: "a quote in a list in a quote…: write it flatter"})
@@ -365,9 +370,20 @@ func (d *Doc) endOffset(n ast.Node) (int, bool) {
 }
 
 // maxDepth is how deep quotes, lists and emphasis may nest. A page is read again as HTML
-// (handouts, the toolkit) by a parser that stops at 512 open elements, and no handbook
-// page needs a tenth of this.
+// (handouts, the toolkit) by a parser that stops at 512 open elements; a level opens at
+// most three (a list, its item and a paragraph), and no handbook page needs a tenth of
+// this.
 const maxDepth = 100
+
+// isLevel tells the nodes an editor counts as a level of nesting: a quote or box, a list
+// (its items are the same level), emphasis, a link, a span. Paragraphs and text are not.
+func isLevel(n ast.Node) bool {
+	switch n.Kind() {
+	case ast.KindBlockquote, KindBox, ast.KindList, ast.KindEmphasis, ast.KindLink, KindLangSpan, extast.KindStrikethrough:
+		return true
+	}
+	return false
+}
 
 func (d *Doc) line(n ast.Node) int {
 	for p := n; p != nil; p = p.Parent() {

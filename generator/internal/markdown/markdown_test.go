@@ -127,6 +127,18 @@ func TestDeepNestingIsAnError(t *testing.T) {
 	if d, _ := render(t, strings.Repeat("> ", 30)+"deep enough for a real page\n"); len(d.Problems) != 0 {
 		t.Errorf("problems: %+v", d.Problems)
 	}
+	// Levels are what an editor counts: a list and its items are one, its paragraph none.
+	if d, _ := render(t, strings.Repeat("- ", maxDepth)+"as deep as may be\n"); len(d.Problems) != 0 {
+		t.Errorf("%d lists: problems: %+v", maxDepth, d.Problems)
+	}
+	if d, _ := render(t, strings.Repeat("- ", maxDepth+1)+"one too deep\n"); len(d.Problems) != 1 {
+		t.Errorf("%d lists: problems: %+v", maxDepth+1, d.Problems)
+	}
+	// Two stars are one level of emphasis (strong): a quote and maxDepth of them.
+	stars := strings.Repeat("**", maxDepth)
+	if d, _ := render(t, "> "+stars+"x"+stars+"\n"); len(d.Problems) != 1 {
+		t.Errorf("emphasis in a quote, %d deep: problems: %+v", maxDepth+1, d.Problems)
+	}
 }
 
 // Headings that would break a page: an ID taken twice (a {#…} is taken as written), an
