@@ -138,7 +138,18 @@ func Build(opts Options) (*Result, error) {
 // BuildModel is Build that also returns the written model, for commands that keep working
 // with it: serve updates it page by page, check reads it. The model is nil on failure.
 func BuildModel(opts Options) (*Model, *Result, error) {
-	return withTimeout(opts, buildUnwatched)
+	m, res, err := withTimeout(opts, buildUnwatched)
+	if errors.Is(err, errSpareSetAside) {
+		// Once more, into a fresh folder: the spare that failed is gone, and a build that
+		// fails now says why in its own words.
+		first := err
+		m, res, err = withTimeout(opts, buildUnwatched)
+		if err == nil {
+			res.Diags.Warnf("", 0, "nothing to do: it is set aside, and removed when the system allows",
+				"%v; built into a fresh folder instead", first)
+		}
+	}
+	return m, res, err
 }
 
 // buildUnwatched is BuildModel without the time limit: b hears of the output folder, and may
@@ -183,6 +194,12 @@ func buildUnwatched(opts Options, b *building) (model *Model, res *Result, err e
 	}
 	if err := timed(res, "swap", out.commit); err != nil {
 		out.abort()
+		switch {
+		case out.spareFailed.Load():
+			return nil, res, fmt.Errorf("%w: %w", errSpareSetAside, err)
+		case out.writeFailed():
+			return nil, res, err // it names the file
+		}
 		return nil, res, fmt.Errorf("replacing %s: %w", opts.Out, err)
 	}
 	res.Pages = len(m.site.Pages)

@@ -31,6 +31,7 @@ const writers = 16
 // costs far less than creating it and, a build later, deleting the copy it replaced.
 type output struct {
 	target string // absolute
+	named  string // as the editor gave it: "public"
 	dir    string // the folder being written
 	spare  string // where the previous output goes at the swap
 	reuse  bool   // dir is an earlier output being brought up to date
@@ -59,7 +60,10 @@ type output struct {
 	stamps   map[string]fileStamp
 	trusted  atomic.Int64 // files left alone on the manifest's word, not compared
 	err      error
-	trash    sync.WaitGroup
+	// spareFailed: a file of the reused folder could not be written or removed (a folder
+	// in it the build may not change). Kept as the spare, it would fail every build after.
+	spareFailed atomic.Bool
+	trash       sync.WaitGroup
 }
 
 type pendingFile struct {
@@ -132,7 +136,7 @@ func newOutput(target, siteRoot string, stop <-chan struct{}, onWait func()) (_ 
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: abs, dir: dir, spare: spare, madeParents: made, unlock: unlock,
+	o := &output{target: abs, named: target, dir: dir, spare: spare, madeParents: made, unlock: unlock,
 		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}, stamps: map[string]fileStamp{}}
 	o.previous = func() *manifest { return &manifest{} }
 	// The spare's manifest is read and removed before anything changes in the spare: a
@@ -373,7 +377,7 @@ func (o *output) writer() {
 		written[rel] = true
 		st, err := o.put(rel, f.data, buf)
 		if err != nil {
-			o.fail(err)
+			o.failWriting(err)
 		} else if st != nil {
 			stamps[rel] = *st
 		}
@@ -398,6 +402,38 @@ func (o *output) fail(err error) {
 	}
 	o.mu.Unlock()
 }
+
+// failWriting records a file the system would not write or remove. Its path is not given
+// in the folder being written, whose name means nothing to an editor and is gone when they
+// read it: in a fresh folder, as in the target (public/en/x/index.html); in the spare, as
+// in the spare (.public.old/en/x/index.html).
+func (o *output) failWriting(err error) {
+	if o.reuse {
+		o.spareFailed.Store(true)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if rel, ok := strings.CutPrefix(pe.Path, o.dir+string(filepath.Separator)); ok {
+			in := o.named
+			if o.reuse {
+				in = filepath.Join(filepath.Dir(o.named), filepath.Base(o.spare))
+			}
+			err = &fs.PathError{Op: pe.Op, Path: filepath.Join(in, rel), Err: pe.Err}
+		}
+	}
+	o.fail(err)
+}
+
+// writeFailed reports whether a file could not be written or removed.
+func (o *output) writeFailed() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.err != nil && o.err != ErrInterrupted
+}
+
+// errSpareSetAside: the spare could not be brought up to date and is set aside; a build
+// into a fresh folder may well succeed.
+var errSpareSetAside = errors.New("the previous output kept for the next build could not be brought up to date")
 
 // put makes the file at rel hold data, and returns its stamp for the manifest (nil where
 // the system gives none). In a reused folder an identical file is left as it is, and
@@ -531,13 +567,14 @@ func (o *output) flush() error {
 		return o.err
 	}
 	if o.reuse {
-		o.removeStale(o.existing())
+		return o.removeStale(o.existing())
 	}
 	return nil
 }
 
 // removeStale removes the files this build did not write and the folders left without any.
-func (o *output) removeStale(entries []entry) {
+// A file left would be published: one the system refuses to remove fails the build.
+func (o *output) removeStale(entries []entry) error {
 	needed := map[string]bool{}
 	for rel := range o.written {
 		for d := filepath.Dir(rel); d != "." && !needed[d]; d = filepath.Dir(d) {
@@ -554,12 +591,17 @@ func (o *output) removeStale(entries []entry) {
 		case o.written[e.rel]:
 			// Written by this build, perhaps as a file where the listing saw a folder.
 		case e.isDir && !needed[e.rel]:
-			os.RemoveAll(filepath.Join(o.dir, e.rel))
+			if err := os.RemoveAll(filepath.Join(o.dir, e.rel)); err != nil {
+				o.failWriting(err)
+			}
 			gone = e.rel
 		case !e.isDir && !o.written[e.rel]:
-			os.Remove(filepath.Join(o.dir, e.rel))
+			if err := os.Remove(filepath.Join(o.dir, e.rel)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				o.failWriting(err)
+			}
 		}
 	}
+	return o.err
 }
 
 // commit swaps the written folder in place of the target; the previous output becomes the
@@ -655,10 +697,16 @@ func (o *output) giveBack() {
 	o.trash.Wait()
 	if o.reuse {
 		o.existing() // the listing is done with the folder before it moves
-		if os.Rename(o.dir, o.spare) == nil {
+		if !o.spareFailed.Load() && os.Rename(o.dir, o.spare) == nil {
 			o.unlock()
 			return
 		}
+	}
+	if o.spareFailed.Load() {
+		// What the system refused to change may refuse to go too: as trash, later builds
+		// try again, where a folder without its mark would be left alone for good.
+		o.removeInBackground(o.dir)
+		o.trash.Wait()
 	}
 	os.RemoveAll(o.dir)
 	o.unlock()
