@@ -153,3 +153,28 @@ func mustOutput(t *testing.T, target string) *output {
 	}
 	return o
 }
+
+// A build may open the lock file just before the build ahead removes it, and a third build
+// may then make a new one and lock that. The file the first build opened is free to lock,
+// but no longer the lock: it must not take it, or two builds would write at once.
+func TestLockOnARemovedLockFileIsNotTaken(t *testing.T) {
+	path := filepath.Join(t.TempDir(), ".public.lock")
+	opened, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(path) // the build ahead ends its turn
+	third, err := lockOutput(path, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer third()
+	unlock, err := lockOpened(opened, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unlock != nil {
+		unlock()
+		t.Fatal("a build took the lock of a lock file that was removed, while another build holds the new one")
+	}
+}

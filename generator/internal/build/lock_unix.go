@@ -35,26 +35,11 @@ func lockOutput(path string, stop <-chan struct{}, onWait func()) (unlock func()
 		if err != nil {
 			return nil, fmt.Errorf("cannot make the build's lock file %s (if something stands there, remove it): %w", path, err)
 		}
-		err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
-		if noLocks(err) {
-			// A file system without locks (some network ones): builds do not take turns
-			// there, as before there was a lock.
-			err = nil
+		unlock, err := lockOpened(f, path)
+		if unlock != nil || err != nil {
+			return unlock, err
 		}
-		if err == nil && sameFile(f, path) {
-			var once sync.Once // a second call would remove the next build's lock file
-			return func() {
-				once.Do(func() {
-					os.Remove(path)
-					f.Close()
-				})
-			}, nil
-		}
-		f.Close()
-		if err != nil && err != syscall.EWOULDBLOCK && err != syscall.EINTR {
-			return nil, &os.PathError{Op: "lock", Path: path, Err: err}
-		}
-		if !waited && err == syscall.EWOULDBLOCK && onWait != nil {
+		if !waited && onWait != nil {
 			onWait()
 		}
 		waited = true
@@ -64,6 +49,31 @@ func lockOutput(path string, stop <-chan struct{}, onWait func()) (unlock func()
 		case <-time.After(50 * time.Millisecond):
 		}
 	}
+}
+
+// lockOpened takes the lock on f, the file opened at path, if it is free and still the file
+// at path; it returns nil and no error when this build is to wait and try again.
+func lockOpened(f *os.File, path string) (unlock func(), err error) {
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if noLocks(err) {
+		// A file system without locks (some network ones): builds do not take turns
+		// there, as before there was a lock.
+		err = nil
+	}
+	if err == nil && sameFile(f, path) {
+		var once sync.Once // a second call would remove the next build's lock file
+		return func() {
+			once.Do(func() {
+				os.Remove(path)
+				f.Close()
+			})
+		}, nil
+	}
+	f.Close()
+	if err != nil && err != syscall.EWOULDBLOCK && err != syscall.EINTR {
+		return nil, &os.PathError{Op: "lock", Path: path, Err: err}
+	}
+	return nil, nil
 }
 
 // noLocks reports whether err says the file system cannot lock files at all.
