@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/educare-handbook/handbook/generator/internal/corpus"
+	"github.com/educare-handbook/handbook/generator/internal/diag"
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
@@ -37,4 +38,37 @@ func TestCorpusBuildsWithoutErrors(t *testing.T) {
 	}
 	mustBuild(t, dir)
 	contains(t, dir, "en/guides/page-00001/index.html", "box-questions", `role="doc-noteref"`, "<figcaption>")
+}
+
+// BenchmarkRenderPage draws one page of each layout of the 1,000-page corpus with the real
+// layouts, without writing it: what the layouts cost, apart from the rest of a build.
+func BenchmarkRenderPage(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(corpus.Options{Pages: 1000, Out: dir, Template: sitetest.RepoRoot(b)}); err != nil {
+		b.Fatal(err)
+	}
+	res := &Result{Diags: &diag.List{}}
+	m, err := Load(newSiteFS(dir), Options{Root: dir, BaseURL: "https://handbook.example/"}, res)
+	if err != nil {
+		b.Fatalf("%v: %v", err, res.Diags.Items())
+	}
+	seen := map[string]bool{}
+	for _, p := range m.site.Pages {
+		if seen[p.Layout()] || p.Lang.Code != "en" {
+			continue
+		}
+		seen[p.Layout()] = true
+		data := m.pageData(p)
+		b.Run(p.Layout(), func(b *testing.B) {
+			var buf []byte
+			for i := 0; i < b.N; i++ {
+				out, err := m.layouts.RenderPage(buf[:0], p.Lang.Code, p.Layout(), data, sourceOf(p))
+				if err != nil {
+					b.Fatal(err)
+				}
+				buf = out
+			}
+			b.SetBytes(int64(len(buf)))
+		})
+	}
 }
