@@ -375,11 +375,12 @@ func (d *Doc) endOffset(n ast.Node) (int, bool) {
 // this.
 const maxDepth = 100
 
-// isLevel tells the nodes an editor counts as a level of nesting: a quote or box, a list
-// (its items are the same level), emphasis, a link, a span. Paragraphs and text are not.
+// isLevel tells the nodes an editor counts as a level of nesting: a quote or box, a list or
+// definition list (its items are the same level), emphasis, a link, a span. Paragraphs and
+// text are not.
 func isLevel(n ast.Node) bool {
 	switch n.Kind() {
-	case ast.KindBlockquote, KindBox, ast.KindList, ast.KindEmphasis, ast.KindLink, KindLangSpan, extast.KindStrikethrough:
+	case ast.KindBlockquote, KindBox, ast.KindList, extast.KindDefinitionList, ast.KindEmphasis, ast.KindLink, KindLangSpan, extast.KindStrikethrough:
 		return true
 	}
 	return false
