@@ -159,6 +159,9 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// The parser refuses a field written twice; the decoder finds one a merge brings in.
 		{"merge key over a field", "content/guides/x.en.md", guide("extra: &m {weight: 3}\n<<: *m\nweight: 4\n", ""),
 			`front matter: duplicate key "weight", written and brought in by a merge key (<<) (write the fields out, each once)`},
+		// A key written as a block is not compared by the parser; no merge key is to blame.
+		{"duplicate key as a block", "content/guides/x.en.md", guide("? |-\n  weight\n: 4\nweight: 5\n", ""),
+			`front matter: duplicate key "weight" (keep one of the two)`},
 		{"merge key with its tag", "content/guides/x.en.md", guide("!!merge <<: {weight: 3}\n", ""),
 			`content/guides/x.en.md:11: front matter: merge key (<<)`},
 		{"merge key as a complex key", "content/guides/x.en.md", guide("? <<\n: {weight: 3}\n", ""),

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -311,6 +312,9 @@ func fileLine(src []byte, yamlLine int) int {
 	return file
 }
 
+// mergeKey finds a YAML merge key: "<<:", "!!merge <<:", "{<<: …}" or "? <<".
+var mergeKey = regexp.MustCompile(`(?m)(^|[\s{,])(!!merge\s+)?<<\s*:|^\s*\?\s*(!!merge\s+)?<<`)
+
 // positionedError is a front matter problem at a file line.
 type positionedError struct {
 	line int
@@ -345,10 +349,13 @@ func yamlError(src []byte, err error) *positionedError {
 					hint: "keep one of the two"}
 			}
 		}
-		// goccy's decoder: a field a merge key (<<) brings in, written beside it too (the
-		// parser has refused a field written twice).
+		// goccy's decoder finds what its parser let through: a field a merge key (<<) brings
+		// in, written beside it too, or a key written as a block ("? |-").
 		if strings.HasPrefix(msg, "duplicate key ") {
-			return &positionedError{line: line, msg: "front matter: " + msg + ", written and brought in by a merge key (<<)", hint: mergeHint}
+			if mergeKey.Match(src) {
+				return &positionedError{line: line, msg: "front matter: " + msg + ", written and brought in by a merge key (<<)", hint: mergeHint}
+			}
+			return &positionedError{line: line, msg: "front matter: " + msg, hint: "keep one of the two"}
 		}
 		return &positionedError{line: line, msg: "front matter: " + msg, hint: yamlHint(msg)}
 	}
