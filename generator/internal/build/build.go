@@ -139,13 +139,13 @@ func Build(opts Options) (*Result, error) {
 // with it: serve updates it page by page, check reads it. The model is nil on failure.
 func BuildModel(opts Options) (*Model, *Result, error) {
 	m, res, err := withTimeout(opts, buildUnwatched)
-	if errors.Is(err, errSpareSetAside) {
+	if errors.Is(err, errSpareSetAside) && !stopped(opts.Stop) {
 		// Once more, into a fresh folder: the spare that failed is gone, and a build that
 		// fails now says why in its own words.
 		first := err
 		m, res, err = withTimeout(opts, buildUnwatched)
 		if err == nil {
-			res.Diags.Warnf("", 0, "nothing to do: it is set aside, and removed when the system allows",
+			res.Diags.Warnf("", 0, "the site was built; should this come back, see with ls -l who owns the folder it names",
 				"%v; built into a fresh folder instead", first)
 		}
 	}
@@ -196,7 +196,7 @@ func buildUnwatched(opts Options, b *building) (model *Model, res *Result, err e
 		out.abort()
 		switch {
 		case out.spareFailed.Load():
-			return nil, res, fmt.Errorf("%w: %w", errSpareSetAside, err)
+			return nil, res, out.spareSetAside(err)
 		case out.writeFailed():
 			return nil, res, err // it names the file
 		}

@@ -40,7 +40,7 @@ type output struct {
 	unlock      func()          // ends this build's turn at the target (see lockOutput)
 	stop        <-chan struct{} // closed when the build is to end early: files are no longer written
 
-	existing func() []entry   // what a reused folder held, listed while the build runs
+	existing func() listing   // what a reused folder held, listed while the build runs
 	previous func() *manifest // what the build that wrote a reused folder recorded (see manifest)
 	dirs     sync.Map         // folders known to exist, by absolute path
 	// replacing is held while a file or link in a reused folder gives way to a folder.
@@ -63,6 +63,7 @@ type output struct {
 	// spareFailed: a file of the reused folder could not be written or removed (a folder
 	// in it the build may not change). Kept as the spare, it would fail every build after.
 	spareFailed atomic.Bool
+	setAside    string // where such a folder went (see giveBack)
 	trash       sync.WaitGroup
 }
 
@@ -136,7 +137,7 @@ func newOutput(target, siteRoot string, stop <-chan struct{}, onWait func()) (_ 
 	if err != nil {
 		return nil, err
 	}
-	o := &output{target: abs, named: target, dir: dir, spare: spare, madeParents: made, unlock: unlock,
+	o := &output{target: abs, named: filepath.Clean(target), dir: dir, spare: spare, madeParents: made, unlock: unlock,
 		files: make(chan pendingFile, 64), written: map[string]bool{marker: true}, stamps: map[string]fileStamp{}}
 	o.previous = func() *manifest { return &manifest{} }
 	// The spare's manifest is read and removed before anything changes in the spare: a
@@ -145,9 +146,9 @@ func newOutput(target, siteRoot string, stop <-chan struct{}, onWait func()) (_ 
 	os.Remove(manifestPath(o.spare))
 	if isOurs(o.spare) && os.Remove(dir) == nil && os.Rename(o.spare, dir) == nil {
 		o.reuse = true
-		listed := make(chan []entry, 1)
+		listed := make(chan listing, 1)
 		go func() { listed <- listTree(dir) }()
-		o.existing = sync.OnceValue(func() []entry { return <-listed })
+		o.existing = sync.OnceValue(func() listing { return <-listed })
 		parsed := make(chan *manifest, 1)
 		go func() { parsed <- parseManifest(recorded, folderID(dir)) }()
 		o.previous = sync.OnceValue(func() *manifest { return <-parsed })
@@ -228,33 +229,52 @@ func resolveExisting(path string) string {
 	}
 }
 
-// listTree lists everything under dir, parents before their contents.
-func listTree(dir string) []entry {
-	var out []entry
+// listing is what a folder holds, and the first folder in it that could not be read.
+type listing struct {
+	entries []entry
+	err     error
+}
+
+// listTree lists everything under dir, parents before their contents. A folder it cannot
+// read hides what it holds: that is an error, or a stale file in it would be published.
+func listTree(dir string) listing {
+	var l listing
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == dir {
+		if err != nil {
+			if l.err == nil && p != dir {
+				l.err = err
+			}
+			return nil
+		}
+		if p == dir {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
-		out = append(out, entry{rel, d.IsDir()})
+		l.entries = append(l.entries, entry{rel, d.IsDir()})
 		return nil
 	})
-	return out
+	return l
 }
 
 // removeInBackground moves a leftover folder out of the way and deletes it, with several
-// workers, while the build goes on.
-func (o *output) removeInBackground(dir string) {
+// workers, while the build goes on; it returns where the folder went. Trash is deleted
+// where it is: renamed again by every build it outlived, its name would grow each time.
+func (o *output) removeInBackground(dir string) (trash string) {
 	if _, err := os.Lstat(dir); err != nil {
-		return
+		return ""
 	}
-	trash, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".trash-")
-	if err != nil {
-		return
-	}
-	os.Remove(trash)
-	if os.Rename(dir, trash) != nil {
-		return
+	if isTrash(filepath.Base(dir)) {
+		trash = dir
+	} else {
+		made, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".trash-")
+		if err != nil {
+			return ""
+		}
+		os.Remove(made)
+		if os.Rename(dir, made) != nil {
+			return ""
+		}
+		trash = made
 	}
 	o.trash.Add(1)
 	go func() {
@@ -285,6 +305,7 @@ func (o *output) removeInBackground(dir string) {
 		wg.Wait()
 		os.RemoveAll(trash)
 	}()
+	return trash
 }
 
 // leftoverAge is how old a folder a build left behind (killed before it could clean up) must
@@ -301,7 +322,7 @@ func (o *output) removeLeftovers(parent, base string) {
 		name := e.Name()
 		// A leftover being removed is renamed ".public.new-….trash-…" (removeInBackground),
 		// and may have lost its mark.
-		trash := strings.HasPrefix(name, "."+base+".") && strings.Contains(name, ".trash-")
+		trash := strings.HasPrefix(name, "."+base+".") && isTrash(name)
 		written := strings.HasPrefix(name, "."+base+".new-") && !trash
 		p := filepath.Join(parent, name)
 		if !e.IsDir() || (!written && !trash) || p == o.dir || (written && !isOurs(p)) {
@@ -312,6 +333,9 @@ func (o *output) removeLeftovers(parent, base string) {
 		}
 	}
 }
+
+// isTrash reports whether a folder's name is that of a leftover being removed.
+func isTrash(name string) bool { return strings.Contains(name, ".trash-") }
 
 // isWithin reports whether path is inside (or equal to) dir.
 func isWithin(path, dir string) bool {
@@ -414,14 +438,26 @@ func (o *output) failWriting(err error) {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		if rel, ok := strings.CutPrefix(pe.Path, o.dir+string(filepath.Separator)); ok {
-			in := o.named
-			if o.reuse {
-				in = filepath.Join(filepath.Dir(o.named), filepath.Base(o.spare))
+			if !o.reuse {
+				rel = filepath.Join(o.named, rel)
 			}
-			err = &fs.PathError{Op: pe.Op, Path: filepath.Join(in, rel), Err: pe.Err}
+			err = &fs.PathError{Op: pe.Op, Path: rel, Err: pe.Err}
 		}
 	}
 	o.fail(err)
+}
+
+// spareSetAside says what became of a spare that could not be brought up to date (see
+// failWriting), once the build has given it up.
+func (o *output) spareSetAside(err error) error {
+	spare := filepath.Join(filepath.Dir(o.named), filepath.Base(o.spare))
+	err = fmt.Errorf("%w %s could not be brought up to date: %w", errSpareSetAside, spare, err)
+	if o.setAside != "" {
+		if _, statErr := os.Lstat(o.setAside); statErr == nil {
+			err = fmt.Errorf("%w; it is left as %s until it can be removed", err, filepath.Join(filepath.Dir(o.named), filepath.Base(o.setAside)))
+		}
+	}
+	return err
 }
 
 // writeFailed reports whether a file could not be written or removed.
@@ -433,7 +469,7 @@ func (o *output) writeFailed() bool {
 
 // errSpareSetAside: the spare could not be brought up to date and is set aside; a build
 // into a fresh folder may well succeed.
-var errSpareSetAside = errors.New("the previous output kept for the next build could not be brought up to date")
+var errSpareSetAside = errors.New("spare output")
 
 // put makes the file at rel hold data, and returns its stamp for the manifest (nil where
 // the system gives none). In a reused folder an identical file is left as it is, and
@@ -567,7 +603,12 @@ func (o *output) flush() error {
 		return o.err
 	}
 	if o.reuse {
-		return o.removeStale(o.existing())
+		listed := o.existing()
+		if listed.err != nil {
+			o.failWriting(listed.err)
+			return o.err
+		}
+		return o.removeStale(listed.entries)
 	}
 	return nil
 }
@@ -705,7 +746,7 @@ func (o *output) giveBack() {
 	if o.spareFailed.Load() {
 		// What the system refused to change may refuse to go too: as trash, later builds
 		// try again, where a folder without its mark would be left alone for good.
-		o.removeInBackground(o.dir)
+		o.setAside = o.removeInBackground(o.dir)
 		o.trash.Wait()
 	}
 	os.RemoveAll(o.dir)
