@@ -1,8 +1,9 @@
 // Package qrsvg draws QR codes as SVG at build time, so a printed page can lead back to its
 // online version without a script or an image file. The matrix comes from rsc.io/qr (it
 // encodes a URL in about 20 µs, where github.com/boombuler/barcode/qr took 2 ms, a quarter of
-// the CPU of a 10,000-page build); the drawing is ours: one stroked <path> of dark modules with the
-// 4-module quiet zone scanners need, and a viewBox in modules so CSS sets the printed size.
+// the CPU of a 10,000-page build); the drawing is ours: one stroked <path> of dark modules
+// with the 4-module quiet zone scanners need, and a viewBox in modules so CSS sets the
+// printed size.
 package qrsvg
 
 import (
@@ -31,9 +32,8 @@ func SVG(text, label string) (template.HTML, error) {
 	svg = append(svg, `<svg class="qr" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 `+n+` `+n+`" role="img" aria-label="`...)
 	svg = append(svg, template.HTMLEscapeString(label)...)
 	// Each run of dark modules in a row is one stroke a module wide along the row's middle,
-	// "m" from where the last run ended: half the bytes of a filled rectangle per run, and
-	// the printed page is as heavy as the text around it. Butt caps end each stroke exactly
-	// at the modules' edges.
+	// moved to ("m") from where the last run ended: half the bytes of a filled rectangle
+	// per run. Butt caps, the default, end each stroke exactly at the modules' edges.
 	svg = append(svg, `" shape-rendering="crispEdges"><rect width="`+n+`" height="`+n+`" fill="#fff"/><path stroke="#000" d="`...)
 	px, py := 0, 0
 	first := true
