@@ -445,6 +445,15 @@ type WholeNumber int
 func (n *WholeNumber) UnmarshalYAML(value *yaml3.Node) error {
 	var i int
 	switch {
+	case value.Kind == yaml3.ScalarNode && value.Style == 0 && decimalDigits.MatchString(value.Value):
+		// Read as an editor means it: YAML 1.1, which the library follows here, reads
+		// "number: 010" as octal 8 and "08" as text.
+		n64, err := strconv.ParseInt(value.Value, 10, strconv.IntSize)
+		if err != nil {
+			return fmt.Errorf("line %d: %s", value.Line, notWhole)
+		}
+		*n = WholeNumber(n64)
+		return nil
 	case value.Kind == yaml3.ScalarNode && value.ShortTag() == "!!str":
 		// Worded as the library does, for fastError: "3" is text in quotes.
 		return fmt.Errorf("line %d: cannot unmarshal !!str `%s` into int", value.Line, value.Value)
@@ -457,6 +466,9 @@ func (n *WholeNumber) UnmarshalYAML(value *yaml3.Node) error {
 	*n = WholeNumber(i)
 	return nil
 }
+
+// decimalDigits is a whole number as people write it, leading zeros included.
+var decimalDigits = regexp.MustCompile(`^[-+]?[0-9]+$`)
 
 // Int is the number for a template function that takes an int (Tn).
 func (n WholeNumber) Int() int { return int(n) }

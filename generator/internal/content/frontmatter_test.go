@@ -107,6 +107,25 @@ func TestTextThatLooksLikeANumberStaysAsWritten(t *testing.T) {
 	}
 }
 
+// A number with a leading zero is the decimal number an editor means, not octal: "010" is
+// ten and "08" is eight.
+func TestLeadingZeroIsDecimal(t *testing.T) {
+	for written, want := range map[string]int{"010": 10, "08": 8, "+007": 7, "-02": -2, "12": 12} {
+		pages, errs := load(t, map[string]string{"content/about/a.en.md": valid + "weight: " + written + "\n---\n"})
+		if errs != "" || len(pages) != 1 {
+			t.Errorf("weight: %s: errors %s", written, errs)
+			continue
+		}
+		if got := int(pages[0].Common().Weight); got != want {
+			t.Errorf("weight: %s read as %d, want %d", written, got, want)
+		}
+	}
+	_, errs := load(t, map[string]string{"content/about/a.en.md": valid + "weight: 099999999999999999999\n---\n"})
+	if !strings.Contains(errs, "content/about/a.en.md:7: front matter: weight: "+notWhole) {
+		t.Errorf("too large: got %s", errs)
+	}
+}
+
 // Fields after a second block ("...", or "---" between fields) would be lost: refused. So is
 // a front matter that is only "~".
 func TestOneBlockOfFields(t *testing.T) {
