@@ -9,6 +9,7 @@ package i18n
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -143,7 +144,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "rename the file "+canonical+".toml", "%q is not written as a language code is (%s)", code, canonical)
 		return nil
 	}
-	l := &Language{Code: code, Dir: "ltr", Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{},
+	l := &Language{Code: code, Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{},
 		file: file, lines: sync.OnceValue(func() map[string]int { return keyLines(src) })}
 	if meta, ok := raw["language"].(map[string]any); ok {
 		// Each field of its kind: a weight = "1" read as nothing would reorder the switcher
@@ -179,9 +180,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 	if l.Name == "" {
 		diags.Errorf(file, 0, "add [language] with name = \"…\" (the language's own name)", "missing language name")
 	}
-	if l.Dir != "ltr" && l.Dir != "rtl" {
-		diags.Errorf(file, l.line("language.dir"), "dir is \"ltr\" or \"rtl\"", "unknown text direction %q", l.Dir)
-	}
+	l.checkDirection(diags)
 	bundle := goi18n.NewBundle(tag)
 	var msgs []*goi18n.Message
 	flatten("", raw, func(id string, v any) {
@@ -218,6 +217,51 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 	l.loc = goi18n.NewLocalizer(bundle, code)
 	l.checkPluralForms(msgs, diags)
 	return l
+}
+
+// checkDirection sets the text direction the locale's script is written in when the file
+// does not say it, and refuses one that contradicts the script: a Persian handbook published
+// left to right puts every full stop at the wrong end of its line.
+func (l *Language) checkDirection(diags *diag.List) {
+	tag, err := language.Parse(l.Locale)
+	if err != nil {
+		tag = l.tag // reported above
+	}
+	script, confidence := tag.Script()
+	want := ""
+	if confidence != language.No {
+		want = "ltr"
+		if rightToLeft[script.String()] {
+			want = "rtl"
+		}
+	}
+	switch {
+	case l.Dir == "":
+		l.Dir = cmp.Or(want, "ltr")
+	case l.Dir != "ltr" && l.Dir != "rtl":
+		diags.Errorf(l.file, l.line("language.dir"), cmp.Or(directionHint(want), `dir is "ltr" or "rtl"`), "unknown text direction %q", l.Dir)
+	case want != "" && l.Dir != want:
+		diags.Errorf(l.file, l.line("language.dir"), directionHint(want), "dir = %q, but %s (script %s) is written %s", l.Dir, l.Locale, script, spelledDirection[want])
+	}
+}
+
+// directionHint says what to write for a script's direction.
+func directionHint(want string) string {
+	if want == "" {
+		return ""
+	}
+	return fmt.Sprintf(`write dir = %q, or leave dir out: it follows from the locale`, want)
+}
+
+var spelledDirection = map[string]string{"ltr": "left to right", "rtl": "right to left"}
+
+// rightToLeft are the scripts (ISO 15924) that CLDR's locale data lays out right to left.
+var rightToLeft = map[string]bool{
+	"Adlm": true, "Arab": true, "Aran": true, "Armi": true, "Avst": true, "Cprt": true, "Elym": true,
+	"Hatr": true, "Hebr": true, "Hung": true, "Khar": true, "Lydi": true, "Mand": true, "Mani": true,
+	"Mend": true, "Nbat": true, "Narb": true, "Nkoo": true, "Orkh": true, "Palm": true, "Phli": true,
+	"Phlp": true, "Phnx": true, "Prti": true, "Rohg": true, "Samr": true, "Sarb": true, "Sogd": true,
+	"Sogo": true, "Syrc": true, "Thaa": true, "Yezi": true,
 }
 
 // line is the line of key in the language file, or 0 when unknown.

@@ -213,3 +213,41 @@ func TestKeyLines(t *testing.T) {
 		t.Errorf("%v, want %v", got, want)
 	}
 }
+
+// The text direction follows from the locale's script when the file does not say it, and a
+// direction that contradicts the script is refused at its line.
+func TestDirectionFollowsTheScript(t *testing.T) {
+	lang := func(code, fields string) string {
+		return "[language]\nname = \"" + code + "\"\n" + fields + "[count]\npages = { one = \"{{.Count}}\", other = \"{{.Count}}\", zero = \"0\", two = \"2\", few = \"{{.Count}}\", many = \"{{.Count}}\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhome = \"x\"\n"
+	}
+	c, errs := catalog(t, map[string]string{
+		"i18n/en.toml": en,
+		"i18n/fa.toml": lang("fa", ""),
+		"i18n/he.toml": lang("he", "locale = \"he-IL\"\n"),
+		"i18n/az.toml": lang("az", "locale = \"az-Arab\"\n"),
+		"i18n/nl.toml": lang("nl", ""),
+	})
+	if strings.Contains(errs, "direction") || strings.Contains(errs, "dir =") {
+		t.Fatal(errs)
+	}
+	for code, want := range map[string]string{"fa": "rtl", "he": "rtl", "az": "rtl", "nl": "ltr", "en": "ltr"} {
+		if got := c.Get(code).Dir; got != want {
+			t.Errorf("%s: dir %q, want %q", code, got, want)
+		}
+	}
+	_, errs = catalog(t, map[string]string{
+		"i18n/en.toml": en,
+		"i18n/ar.toml": lang("ar", "dir = \"ltr\"\n"),
+		"i18n/nl.toml": lang("nl", "dir = \"rtl\"\n"),
+		"i18n/tr.toml": lang("tr", "dir = \"rlt\"\n"),
+	})
+	for _, want := range []string{
+		`i18n/ar.toml:3: dir = "ltr", but ar (script Arab) is written right to left (write dir = "rtl", or leave dir out: it follows from the locale)`,
+		`i18n/nl.toml:3: dir = "rtl", but nl (script Latn) is written left to right`,
+		`i18n/tr.toml:3: unknown text direction "rlt" (write dir = "ltr", or leave dir out`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+}
