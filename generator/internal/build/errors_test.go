@@ -237,7 +237,9 @@ no front matter
 	out, _ := run(t, dir)
 	for _, want := range []string{"content/guides/a.en.md:1:", "content/cases/b.en.md:1:",
 		"content/about/c.en.md:9: link to a missing page content/about/nothing.en.md", "content/about/c.en.md:11: raw HTML",
-		`layouts/page.html:1: executing "main" at <.Page.Zpi>: can't evaluate field Zpi`} {
+		`layouts/page.html:1: executing "main" at <.Page.Zpi>: can't evaluate field Zpi`,
+		"content/guides/d.nl.md:11: front matter: the original content/guides/d.en.md is a draft (publish the original first",
+		"content/guides/gone.nl.md:11: front matter: the original content/guides/gone.en.md does not exist"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s", want, out)
 		}

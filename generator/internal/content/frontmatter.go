@@ -249,6 +249,22 @@ func (f *frontMatter) line(path string) int {
 	return 1
 }
 
+// topLevelLine is line(key) for a key of the outer block, found without parsing the front
+// matter again where it is written plainly at the start of a line, as it nearly always is:
+// every translation asks for its original's line, and goccy's parse costs more than loading
+// the page.
+func (f *frontMatter) topLevelLine(key string) int {
+	rest := f.src
+	for n := 2; len(rest) > 0; n++ {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte("\n"))
+		if after, ok := bytes.CutPrefix(line, []byte(key)); ok && len(bytes.TrimLeft(after, " \t")) > 0 && bytes.TrimLeft(after, " \t")[0] == ':' {
+			return n
+		}
+	}
+	return f.line(key)
+}
+
 // lineOf returns the file line of a key path, if the front matter has it.
 func (f *frontMatter) lineOf(path string) (int, bool) {
 	if f == nil {

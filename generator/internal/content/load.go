@@ -36,6 +36,8 @@ type Page struct {
 	Body     []byte
 	BodyLine int // file line where Body starts
 	SlugLine int // file line of the slug: field; 0 without one
+	// OriginalLine is the file line of the original: field; 0 without one.
+	OriginalLine int
 }
 
 // Common returns the fields every page has.
@@ -262,6 +264,9 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 	page := &Page{Path: p, Section: section, Slug: slug, Lang: lang, Type: typ, Meta: meta, Body: body, BodyLine: bodyLine}
 	if meta.common().Slug != "" {
 		page.SlugLine = fm.line("slug")
+	}
+	if meta.common().Original != "" {
+		page.OriginalLine = fm.topLevelLine("original")
 	}
 	var problems diag.List
 	validate(page, fm, opts, &problems)

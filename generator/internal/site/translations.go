@@ -22,8 +22,7 @@ func (s *Site) linkOriginals(diags *diag.List) {
 			continue // its own problems are reported
 		}
 		if orig == nil {
-			diags.Errorf(p.Source.Path, 1, "write the original first, or correct original:",
-				"front matter: the original %s does not exist", p.Source.SourcePath(c.Original))
+			s.originalMissing(p, diags)
 			continue
 		}
 		p.Original = orig
@@ -37,6 +36,20 @@ func (s *Site) linkOriginals(diags *diag.List) {
 				"front matter: a reviewed translation needs the hash of its original")
 		}
 	}
+}
+
+// originalMissing reports a translation whose original is not published, at its original:
+// line.
+func (s *Site) originalMissing(p *Page, diags *diag.List) {
+	orig := p.Source.SourcePath(p.Source.Common().Original)
+	line := max(p.Source.OriginalLine, 1)
+	if s.drafts[orig] {
+		diags.Errorf(p.Source.Path, line, "publish the original first (remove its draft: true), or mark this translation draft: true too; build --drafts shows both",
+			"front matter: the original %s is a draft", orig)
+		return
+	}
+	diags.Errorf(p.Source.Path, line, "write the original first, or correct original: (the language of the file this one translates)",
+		"front matter: the original %s does not exist", orig)
 }
 
 // Translation states, as the report and the page notices name them.
