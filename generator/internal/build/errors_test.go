@@ -265,6 +265,35 @@ func repoFile(t *testing.T, name string) string {
 // A broken language file is the one error reported for it: the pages in that language are
 // not each reported as in an unknown language. An editor's lock file beside it is no
 // language at all.
+// Two guides with one address also share their handouts' addresses: the guides' collision is
+// reported, once per language, and the handouts' follows from it (they were reported as
+// "(generated …)", which is no file).
+func TestGuidesOnOneAddressAreReportedWithoutTheirHandouts(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	questions := "\n> [!QUESTIONS] Inschrijving\n> 1. Hoe vond u onze school?\n"
+	nl := sitetest.Read(t, dir, "content/guides/asking-parents.nl.md") + questions
+	sitetest.Write(t, dir, "content/guides/asking-parents.nl.md", nl)
+	sitetest.Write(t, dir, "content/guides/y.nl.md", nl)
+	en := sitetest.Read(t, dir, "content/guides/asking-parents.en.md")
+	sitetest.Write(t, dir, "content/guides/y.en.md", strings.Replace(en, "original: en\n", "original: en\nslug: asking-parents\n", 1))
+	out, err := run(t, dir)
+	if err == nil {
+		t.Fatal("build succeeded")
+	}
+	want := []string{
+		"content/guides/y.en.md:8: page URL /en/guides/asking-parents/ is also used by content/guides/asking-parents.en.md",
+		"content/guides/y.nl.md:9: page URL /nl/gidsen/ouders-bevragen/ is also used by content/guides/asking-parents.nl.md",
+	}
+	for _, w := range want {
+		if strings.Count(out, w) != 1 {
+			t.Errorf("want once %q in:\n%s", w, out)
+		}
+	}
+	if lines := strings.Count(strings.TrimSpace(out), "\n") + 1; lines != len(want) {
+		t.Errorf("want %d errors, got:\n%s", len(want), out)
+	}
+}
+
 func TestBrokenLanguageFileIsReportedOnce(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
 	sitetest.Write(t, dir, "i18n/.#nl.toml", "a lock file, not TOML")

@@ -264,15 +264,19 @@ func (s *Site) checkURLs(diags *diag.List) {
 			prev = folded[simpleFold(out)]
 		}
 		if prev != nil && prev != p {
+			if p.Kind == KindHandout && prev.Kind == KindHandout {
+				continue // a handout's address is its guide's and a fixed tail: the guides' is reported
+			}
 			// Said at the page that chose its address (slug:), or else at a content file.
 			at, other := p, prev
 			if slugLine(prev) > slugLine(p) {
 				at, other = prev, p
 			}
+			file, hint := addressChosenIn(at)
 			if same {
-				diags.Errorf(sourcePath(at), slugLine(at), "give one of them another slug: in front matter", "page URL %s is also used by %s", p.URL, sourcePath(other))
+				diags.Errorf(file, slugLine(at), hint, "page URL %s is also used by %s", p.URL, sourcePath(other))
 			} else {
-				diags.Errorf(sourcePath(at), slugLine(at), "give one of them another slug: in front matter",
+				diags.Errorf(file, slugLine(at), hint,
 					"page URL %s differs from that of %s (%s) only as letters fold: on a Mac or Windows the two are one folder", at.URL, sourcePath(other), other.URL)
 			}
 			continue
@@ -294,6 +298,18 @@ func simpleFold(s string) string {
 		}
 		return min
 	}, s)
+}
+
+// addressChosenIn is the file where a page's address is chosen, and how to change it: a
+// content file's slug, or for a generated page the url. strings of its language.
+func addressChosenIn(p *Page) (file, hint string) {
+	if p.Source != nil {
+		return p.Source.Path, "give one of them another slug: in front matter"
+	}
+	if p.Lang == nil {
+		return "i18n", "give one of them another address in the url. strings"
+	}
+	return "i18n/" + p.Lang.Code + ".toml", "give one of them another address in the url. strings"
 }
 
 func sourcePath(p *Page) string {
