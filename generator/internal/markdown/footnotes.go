@@ -85,10 +85,18 @@ func footnoteLabel(line []byte) (label string, rest []byte, ok bool) {
 
 // unreferencedFootnotes reports the notes that the footnote extension left unnumbered,
 // which it then removes from the page.
+// A note whose label an earlier one has is one of these too: references go to the first.
 func (st *docState) unreferencedFootnotes() {
+	defined := map[string]bool{}
 	for _, f := range st.footnotes {
-		if f.note.Index < 0 {
-			label := string(f.note.Ref)
+		label := string(f.note.Ref)
+		first := !defined[label]
+		defined[label] = true
+		switch {
+		case !first:
+			st.problem(f.offset, fmt.Sprintf("footnote [^%s] is defined a second time, so this note is left out of the page", label),
+				fmt.Sprintf("give one of the two notes another label, or remove one; references to [^%s] go to the first", label))
+		case f.note.Index < 0:
 			st.problem(f.offset, fmt.Sprintf("footnote [^%s] is never referred to, so it is left out of the page", label),
 				fmt.Sprintf("refer to it in the text with [^%s], or remove the note", label))
 		}

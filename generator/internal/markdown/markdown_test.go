@@ -235,12 +235,13 @@ func TestProblemsHaveLines(t *testing.T) {
 // a reference.
 func TestFootnotesWithoutTheirOtherHalf(t *testing.T) {
 	d, html := render(t, "Used[^b] and missing[^a].\n\n[^b]: The note.\n\n[^c]: Never used.\n\n"+
-		"Escaped \\[^a], in code `[^a]`, a link [^a](https://example.org/).\n")
+		"Escaped \\[^a], in code `[^a]`, a link [^a](https://example.org/).\n\n[^b]: The same label again.\n")
 	wantProblems(t, d.Problems, []Problem{
 		{Line: 1, Message: "footnote [^a] has no note"},
 		{Line: 5, Message: "footnote [^c] is never referred to, so it is left out of the page"},
+		{Line: 9, Message: "footnote [^b] is defined a second time, so this note is left out of the page"},
 	})
-	if d.Footnotes != 1 || !strings.Contains(html, `id="fn:1"`) {
+	if d.Footnotes != 1 || !strings.Contains(html, `id="fn:1"`) || !strings.Contains(html, "The note.") || strings.Contains(html, "again") {
 		t.Errorf("footnotes %d, html:\n%s", d.Footnotes, html)
 	}
 }
