@@ -50,6 +50,7 @@ type Language struct {
 	loc     *goi18n.Localizer
 	keys    map[string]bool   // every key
 	plural  map[string]bool   // keys with plural forms
+	counted map[string]bool   // keys with plural forms or a {{.Count}}: T cannot give them their number
 	plain   map[string]string // keys without plural forms or placeholders: their text, ready
 	file    string
 	// lines maps each key of file ("count.pages.one" too) to its line; read only when a
@@ -144,7 +145,7 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "rename the file "+canonical+".toml", "%q is not written as a language code is (%s)", code, canonical)
 		return nil
 	}
-	l := &Language{Code: code, Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, plain: map[string]string{},
+	l := &Language{Code: code, Locale: code, tag: tag, keys: map[string]bool{}, plural: map[string]bool{}, counted: map[string]bool{}, plain: map[string]string{},
 		file: file, lines: sync.OnceValue(func() map[string]int { return keyLines(src) })}
 	if meta, ok := raw["language"].(map[string]any); ok {
 		// Each field of its kind: a weight = "1" read as nothing would reorder the switcher
@@ -189,8 +190,10 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		case string:
 			m.Other = v
 			l.checkTemplate(id, id, v, diags)
+			l.counted[id] = strings.Contains(v, ".Count")
 		case map[string]any:
 			l.plural[id] = true
+			l.counted[id] = true
 			for form, text := range v {
 				s, ok := text.(string)
 				if !ok {
@@ -586,6 +589,11 @@ func (l *Language) localize(key string, count *int) (string, error) {
 		return "", fmt.Errorf("%s: missing UI string %q in language %q", l.file, key, l.Code)
 	}
 	cfg := &goi18n.LocalizeConfig{MessageID: key}
+	if count == nil && l.counted[key] {
+		// go-i18n would print "<no value>" where the number belongs, or the "other" form.
+		return "", fmt.Errorf("%s: UI string %q in language %q takes a number ({{.Count}} or plural forms), but is asked for without one: call Tn %q with the number, or write the string without it",
+			l.file, key, l.Code, key)
+	}
 	if count != nil {
 		// The number as readers of this locale write it: 1,234 in English, 1.234 in Dutch.
 		cfg.TemplateData = map[string]any{"Count": l.Number(*count)}

@@ -251,3 +251,24 @@ func TestDirectionFollowsTheScript(t *testing.T) {
 		}
 	}
 }
+
+// A string that takes a number, asked for without one, is an error: go-i18n would print
+// "<no value>" in its place, or the "other" form of a plural.
+func TestAStringThatTakesANumberNeedsOne(t *testing.T) {
+	c, errs := catalog(t, map[string]string{"i18n/en.toml": strings.Replace(en, "[nav]\n", "[nav]\nfound = \"{{.Count}} found\"\nplain = \"Found\"\n", 1)})
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	l := c.Get("en")
+	for _, key := range []string{"nav.found", "count.pages"} {
+		if s, err := l.T(key); err == nil || !strings.Contains(err.Error(), `i18n/en.toml: UI string "`+key+`" in language "en" takes a number`) {
+			t.Errorf("T %s: %q, %v", key, s, err)
+		}
+		if s, err := l.Tn(key, 3); err != nil || !strings.HasPrefix(s, "3 ") {
+			t.Errorf("Tn %s 3: %q, %v", key, s, err)
+		}
+	}
+	if s, err := l.T("nav.plain"); err != nil || s != "Found" {
+		t.Errorf("T nav.plain: %q, %v", s, err)
+	}
+}
