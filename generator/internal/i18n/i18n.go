@@ -123,6 +123,9 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 		diags.Errorf(file, 0, "", "cannot read: %v", err)
 		return nil
 	}
+	// Notepad on Windows starts a UTF-8 file with a byte order mark, which the TOML reader
+	// takes for the start of a key.
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	var raw map[string]any
 	if err := toml.Unmarshal(src, &raw); err != nil {
 		line := 0

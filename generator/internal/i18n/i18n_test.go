@@ -272,3 +272,11 @@ func TestAStringThatTakesANumberNeedsOne(t *testing.T) {
 		t.Errorf("T nav.plain: %q, %v", s, err)
 	}
 }
+
+// A byte order mark, as Notepad writes one, is not part of the first key.
+func TestByteOrderMarkIsSkipped(t *testing.T) {
+	c, errs := catalog(t, map[string]string{"i18n/en.toml": "\ufeff" + en})
+	if errs != "" || c.Get("en").Name != "English" {
+		t.Fatalf("errors %s", errs)
+	}
+}
