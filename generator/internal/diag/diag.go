@@ -155,9 +155,9 @@ const (
 	GitHub Format = "github"
 )
 
-// Print writes every diagnostic in the given format.
+// Print writes the diagnostics in the given format, as Shown lists them.
 func (l *List) Print(w io.Writer, f Format) {
-	for _, d := range l.Items() {
+	for _, d := range l.Shown() {
 		if f == GitHub {
 			fmt.Fprintln(w, githubAnnotation(d))
 			continue
@@ -165,6 +165,53 @@ func (l *List) Print(w io.Writer, f Format) {
 		fmt.Fprintln(w, d.String())
 	}
 }
+
+// Shown is Items with each kind of diagnostic at most shownRepeats times a file, then one
+// that counts the rest: a page that repeats one mistake a hundred thousand times is one
+// thing to fix, not fifty megabytes of the same line.
+func (l *List) Shown() []Diagnostic {
+	type kind struct {
+		severity      Severity
+		message, hint string
+	}
+	type repeats struct{ shown, more, last int }
+	items := l.Items()
+	var out []Diagnostic
+	for start := 0; start < len(items); {
+		end := start
+		for end < len(items) && items[end].File == items[start].File {
+			end++
+		}
+		seen := map[kind]*repeats{}
+		var order []kind
+		for _, d := range items[start:end] {
+			k := kind{d.Severity, d.Message, d.Hint}
+			r := seen[k]
+			if r == nil {
+				r = &repeats{}
+				seen[k] = r
+				order = append(order, k)
+			}
+			if r.shown < shownRepeats {
+				r.shown++
+				out = append(out, d)
+				continue
+			}
+			r.more, r.last = r.more+1, d.Line
+		}
+		for _, k := range order {
+			if r := seen[k]; r.more > 0 {
+				out = append(out, Diagnostic{File: items[start].File, Severity: k.severity,
+					Message: fmt.Sprintf("the same %s %d more times, the last at line %d: %s", k.severity, r.more, r.last, k.message)})
+			}
+		}
+		start = end
+	}
+	return out
+}
+
+// shownRepeats is how often one message is shown for one file.
+const shownRepeats = 5
 
 // githubAnnotation renders a workflow command so the problem shows on the pull request line.
 func githubAnnotation(d Diagnostic) string {

@@ -35,3 +35,30 @@ func TestGitHubAnnotationEscapes(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// One mistake repeated through a file is shown a few times, then counted: the rest of the
+// output, other files and other messages, is all there.
+func TestRepeatsInAFileAreCounted(t *testing.T) {
+	var l List
+	for line := 1; line <= 1000; line++ {
+		l.Errorf("content/a.md", line, "add the note", "footnote [^a] has no note")
+	}
+	l.Errorf("content/a.md", 3, "", "another")
+	l.Errorf("content/b.md", 1, "add the note", "footnote [^a] has no note")
+	var text strings.Builder
+	l.Print(&text, Text)
+	want := "content/a.md:1: footnote [^a] has no note (add the note)\n" +
+		"content/a.md:2: footnote [^a] has no note (add the note)\n" +
+		"content/a.md:3: another\n" +
+		"content/a.md:3: footnote [^a] has no note (add the note)\n" +
+		"content/a.md:4: footnote [^a] has no note (add the note)\n" +
+		"content/a.md:5: footnote [^a] has no note (add the note)\n" +
+		"content/a.md: the same error 995 more times, the last at line 1000: footnote [^a] has no note\n" +
+		"content/b.md:1: footnote [^a] has no note (add the note)\n"
+	if text.String() != want {
+		t.Errorf("got:\n%s", text.String())
+	}
+	if l.Err().Error() != "1002 errors" {
+		t.Errorf("Err: %v", l.Err())
+	}
+}

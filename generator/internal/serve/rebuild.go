@@ -169,7 +169,7 @@ func (s *Server) fullBuild(changed []string) {
 
 // fail keeps the last good site and shows the problems.
 func (s *Server) fail(diags *diag.List) {
-	items := diags.Items()
+	items := diags.Shown()
 	s.mu.Lock()
 	s.problems = items
 	s.mu.Unlock()
