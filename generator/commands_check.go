@@ -16,7 +16,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	drafts := fs.Bool("drafts", false, "check draft pages too")
 	timeout := timeoutFlag(fs)
 	table := fs.Bool("translations", false, "also print the translation table: per language, pages complete, draft, outdated and missing")
-	if err := fs.Parse(args); err != nil {
+	if !parseFlags(fs, args) {
 		return 2
 	}
 	f := diag.Format(*format)

@@ -23,7 +23,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 	lang := fs.String("lang", "", "print only these languages (comma-separated codes); PDFs of the others are kept")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
 	timeout := timeoutFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if !parseFlags(fs, args) {
 		return 2
 	}
 	chromium, err := pdf.FindChromium()

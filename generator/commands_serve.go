@@ -20,7 +20,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "port on 127.0.0.1 (this computer only)")
 	drafts := fs.Bool("drafts", true, "show pages with draft: true")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log")
-	if err := fs.Parse(args); err != nil {
+	if !parseFlags(fs, args) {
 		return 2
 	}
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(*port)))

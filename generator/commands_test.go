@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,5 +74,37 @@ func TestBuildSaysWhatIsWrongWithWhereItRuns(t *testing.T) {
 	code, _, errOut = runIn(t, dir, "build", "--git-dates=false", "--out=")
 	if code != 2 || !strings.Contains(errOut, "--out is empty") {
 		t.Errorf("--out=: %d %s", code, errOut)
+	}
+}
+
+// A word where only flags belong is refused: "build public2" built into public/, and the
+// flags after the word were not read.
+func TestAStrayArgumentIsRefused(t *testing.T) {
+	dir := sitetest.New(t, homes)
+	for _, args := range [][]string{{"build", "public2", "--drafts"}, {"check", "now"}, {"serve", "x"}, {"translations", "nl"}} {
+		code, _, errOut := runIn(t, dir, args...)
+		if code != 2 || !strings.Contains(errOut, args[0]+`: unexpected argument "`+args[1]+`"`) {
+			t.Errorf("%v: %d %s", args, code, errOut)
+		}
+	}
+	if _, _, errOut := runIn(t, dir, "build", "public2"); !strings.Contains(errOut, "name the output folder with --out public2") {
+		t.Errorf("build public2: %s", errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("public/ was written: %v", err)
+	}
+}
+
+// The offline copy goes to offline/ by default: public/ is the site to publish.
+func TestOfflineCopyDoesNotReplaceTheSite(t *testing.T) {
+	dir := sitetest.New(t, homes)
+	if code, _, errOut := runIn(t, dir, "build", "--git-dates=false", "--offline"); code != 0 {
+		t.Fatalf("%d %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "offline", "index.html")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("public/ was written: %v", err)
 	}
 }

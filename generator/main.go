@@ -84,14 +84,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	verbose := fs.Bool("v", false, "print the time of each step")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to this file (for performance work)")
 	gitDates := fs.Bool("git-dates", true, "show each page's last update date from git log (none without git)")
-	offline := fs.Bool("offline", false, "a copy to open from disk (a USB stick): relative links, no integrity values")
+	offline := fs.Bool("offline", false, "a copy to open from disk (a USB stick): relative links, no integrity values; into offline/ unless --out says otherwise")
 	timeout := timeoutFlag(fs)
-	if err := fs.Parse(args); err != nil {
+	if !parseFlags(fs, args) {
 		return 2
 	}
 	if strings.TrimSpace(*out) == "" {
 		fmt.Fprintln(stderr, "build: --out is empty: name the output folder, such as --out public")
 		return 2
+	}
+	if *offline && !flagSet(fs, "out") {
+		*out = "offline" // public/ is the site to publish, with its absolute links and integrity values
 	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
@@ -141,6 +144,31 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// parseFlags parses the flags of a command that takes nothing else, and says so on stderr
+// when it is given more: "build public2" would build into public/ without a word, and the
+// flags after a word are not read at all.
+func parseFlags(fs *flag.FlagSet, args []string) bool {
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		hint := "this command takes only flags"
+		if fs.Lookup("out") != nil {
+			hint = "name the output folder with --out " + fs.Arg(0)
+		}
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q (%s; see -h)\n", fs.Name(), fs.Arg(0), hint)
+		return false
+	}
+	return true
+}
+
+// flagSet reports whether the command line gave the flag name.
+func flagSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}
+
 // timeoutFlag is --timeout, for the commands that build the site once and end.
 func timeoutFlag(fs *flag.FlagSet) *time.Duration {
 	return fs.Duration("timeout", build.DefaultTimeout, "how long one page's layout may take before the build fails, naming it (0: the default)")
@@ -158,7 +186,7 @@ func runCorpus(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	pages := fs.Int("pages", 1000, "number of pages (half English, half Dutch)")
 	out := fs.String("out", "", "folder to write the site into (must not exist or be empty)")
-	if err := fs.Parse(args); err != nil {
+	if !parseFlags(fs, args) {
 		return 2
 	}
 	if *out == "" {

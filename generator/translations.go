@@ -50,6 +50,10 @@ func printTranslationTable(w io.Writer, reports []site.LangReport) {
 }
 
 func runTranslations(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		fmt.Fprintf(stderr, "translations: unexpected argument %q (the command takes none)\n", args[0])
+		return 2
+	}
 	s, ok := loadSite(stderr)
 	if !ok {
 		return 1
