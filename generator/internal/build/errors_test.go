@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
@@ -95,6 +96,10 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:13: footnote [^source] has no note (add the note on a line of its own`},
 		{"link to a site path", "content/guides/x.en.md", guide("", "See [guides](/en/guides/).\n"),
 			`content/guides/x.en.md:13: link to a site path "/en/guides/"`},
+		{"link to a content file from the repository's root", "content/guides/x.en.md", guide("", "See [it](/content/about/b.en.md#top).\n"),
+			`content/guides/x.en.md:13: link "/content/about/b.en.md#top" to a page is written from the repository's root (write it from this page's folder: ../about/b.en.md#top)`},
+		{"extension in capitals", "content/guides/x.en.MD", guide("", ""),
+			`content/guides/x.en.MD: the extension .MD is not written in lower case (rename it x.en.md)`},
 		{"link to a folder", "content/guides/x.en.md", guide("", "See [guides](../guides/).\n"),
 			`content/guides/x.en.md:13: link "../guides/" does not point to a page's .md file`},
 		{"contact details", "content/guides/x.en.md", guide("", "Mail [me](mailto:someone@example.org).\n"),
@@ -305,5 +310,35 @@ func TestBrokenLanguageFileIsReportedOnce(t *testing.T) {
 	}
 	if lines := strings.Count(strings.TrimSpace(out), "\n") + 1; lines != 1 || !strings.HasPrefix(out, "i18n/nl.toml:") {
 		t.Errorf("want one error, in i18n/nl.toml; got:\n%s", out)
+	}
+}
+
+// A renamed original whose translations kept the old name: its body is the one they were
+// translated from (their hash), so the hints name the new file, not the old translation.
+func TestARenamedOriginalIsFoundByItsBody(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	en := sitetest.Read(t, dir, "content/guides/asking-parents.en.md")
+	_, body, _ := strings.Cut(strings.TrimPrefix(en, "---\n"), "\n---\n")
+	nl := sitetest.Read(t, dir, "content/guides/asking-parents.nl.md")
+	sitetest.Write(t, dir, "content/guides/asking-parents.nl.md",
+		strings.Replace(nl, "translation: {status: draft}", "translation: {status: reviewed, hash: "+content.BodyHash([]byte(body))+"}", 1))
+	mustBuild(t, dir)
+	if err := os.Rename(filepath.Join(dir, "content/guides/asking-parents.en.md"), filepath.Join(dir, "content/guides/asking-parents-anew.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	sitetest.Write(t, dir, "content/about/b.en.md", sitetest.Page("page", "", "See [it](../guides/asking-parents.en.md).\n"))
+	out, _ := run(t, dir)
+	for _, want := range []string{
+		"content/about/b.en.md:9: link to a missing page content/guides/asking-parents.en.md (it was renamed content/guides/asking-parents-anew.en.md: link to that, and rename its translations to match: content/guides/asking-parents.nl.md)",
+		"content/guides/asking-parents.nl.md:7: front matter: the original content/guides/asking-parents.en.md does not exist (the original was renamed content/guides/asking-parents-anew.en.md: rename this file asking-parents-anew.nl.md)",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("want %q in:\n%s", want, out)
+		}
+	}
+	// Changed as well as renamed: nothing tells which page it became.
+	sitetest.Write(t, dir, "content/guides/asking-parents-anew.en.md", en+"\nMore.\n")
+	if out, _ := run(t, dir); !strings.Contains(out, "(it is gone, but not its translations: if it was renamed, link to the new name and rename them to match; if it was removed, remove them too: content/guides/asking-parents.nl.md)") {
+		t.Errorf("changed and renamed:\n%s", out)
 	}
 }

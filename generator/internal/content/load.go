@@ -167,6 +167,10 @@ func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang st
 	rel := strings.TrimPrefix(p, "content/")
 	dir, name := path.Split(rel)
 	section = strings.TrimSuffix(dir, "/")
+	if ext := path.Ext(name); ext != ".md" && strings.EqualFold(ext, ".md") {
+		diags.Errorf(p, 0, "rename it "+strings.TrimSuffix(name, ext)+".md", "the extension %s is not written in lower case", ext)
+		return "", "", "", false
+	}
 	if !strings.HasSuffix(name, ".md") {
 		diags.Errorf(p, 0, "content/ holds only Markdown pages (.md); put images and other files in static/", "not a page")
 		return "", "", "", false

@@ -3,6 +3,7 @@ package site
 import (
 	"net/url"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
@@ -72,6 +73,13 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 		if clean := path.Clean(u.Path); clean != u.Path && strings.Contains(u.Path, "..") {
 			return fail("write the path from the site's root, without ..: /images/name.jpg", "link "+quote(dest)+" goes up with ..")
 		}
+		if strings.HasPrefix(u.Path, "/content/") && path.Ext(u.Path) == ".md" {
+			rel, ok := relativePath(path.Dir(p.Source.Path), strings.TrimPrefix(u.Path, "/"))
+			if ok {
+				rel += strings.TrimPrefix(dest, u.Path) // the #heading, if any
+			}
+			return fail("write it from this page's folder: "+rel, "link "+quote(dest)+" to a page is written from the repository's root")
+		}
 		if isImage || path.Ext(u.Path) != "" {
 			if problem := staticFile(strings.TrimPrefix(u.Path, "/")); problem.Message != "" {
 				return dest, nil, append(problems, problem)
@@ -102,7 +110,9 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 	}
 	if tp == nil {
 		hint := "check the file name; pages are content/<section>/<slug>.<lang>.md"
-		if other := s.existingTranslation(target); other != "" {
+		if o, ok := s.orphans[target]; ok {
+			hint = o.linkHint()
+		} else if other := s.existingTranslation(target); other != "" {
 			hint = "that page exists as " + other + "; link to it, or write the missing translation"
 		}
 		return fail(hint, "link to a missing page "+target)
@@ -126,6 +136,12 @@ func CheckAnchors(checks []AnchorCheck, diags *diag.List) {
 		diags.Errorf(c.From.Source.Path, c.Line, "headings of "+c.Target.Source.Path+": "+headingList(c.Target),
 			"link to a missing heading #%s in %s", c.ID, c.Target.Source.Path)
 	}
+}
+
+// relativePath is target written from the folder from, both slash paths from the site root.
+func relativePath(from, target string) (string, bool) {
+	rel, err := filepath.Rel(filepath.FromSlash(from), filepath.FromSlash(target))
+	return filepath.ToSlash(rel), err == nil
 }
 
 func quote(s string) string { return `"` + s + `"` }

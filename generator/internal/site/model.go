@@ -19,6 +19,9 @@ type Site struct {
 	byKey     map[string]map[string]*Page // content key → lang → page
 	drafts    map[string]bool             // content files of draft pages left out
 	broken    map[string]bool             // content files left out for their problems
+	// orphans are the missing originals whose translations remain, by content file: links to
+	// them say what became of them (renames.go).
+	orphans map[string]orphan
 }
 
 // Lang is one language of the site with its entry points.

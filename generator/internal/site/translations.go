@@ -12,6 +12,16 @@ import (
 // different hash now means the original changed since. A draft without a hash is still
 // being written and is shown as a draft.
 func (s *Site) linkOriginals(diags *diag.List) {
+	var missing []string
+	for _, p := range s.Pages {
+		if p.Source == nil {
+			continue
+		}
+		if c := p.Source.Common(); c.Translation != nil && s.byKey[p.Source.Key()][c.Original] == nil {
+			missing = append(missing, p.Source.SourcePath(c.Original))
+		}
+	}
+	s.findOrphans(missing)
 	for _, p := range s.Pages {
 		if p.Source == nil || p.Source.Common().Translation == nil {
 			continue
@@ -48,8 +58,11 @@ func (s *Site) originalMissing(p *Page, diags *diag.List) {
 			"front matter: the original %s is a draft", orig)
 		return
 	}
-	diags.Errorf(p.Source.Path, line, "write the original first, or correct original: (the language of the file this one translates)",
-		"front matter: the original %s does not exist", orig)
+	hint := "write the original first, or correct original: (the language of the file this one translates)"
+	if o := s.orphans[orig]; o.renamedTo != "" {
+		hint = o.translationHint(p.Source.Path)
+	}
+	diags.Errorf(p.Source.Path, line, hint, "front matter: the original %s does not exist", orig)
 }
 
 // Translation states, as the report and the page notices name them.
