@@ -53,8 +53,8 @@ func New(opts Options) *Renderer {
 		)
 	}
 	return &Renderer{
-		md:          build(extension.GFM),
-		noLinkify:   build(extension.Table, extension.Strikethrough, extension.TaskList),
+		md:          build(extension.Linkify, extension.Table, extension.Strikethrough, taskList{}),
+		noLinkify:   build(extension.Table, extension.Strikethrough, taskList{}),
 		reservedIDs: opts.ReservedIDs,
 	}
 }

@@ -281,6 +281,20 @@ func TestLinksAreCollectedWithLinesAndCanBeRewritten(t *testing.T) {
 	}
 }
 
+// A list item that starts with a link whose text is "x" or a space is a link, not a ticked
+// box: GFM wants a space after the box. goldmark made it a box and dropped the link.
+func TestAListItemStartingWithALinkIsNoTaskBox(t *testing.T) {
+	for _, src := range []string{"www.example.org\n\n", ""} { // with and without Linkify
+		d, html := render(t, src+"- [x](../guides/x.en.md)\n- [ ] to do\n- [X] done\n")
+		if last := d.Links[len(d.Links)-1]; last.Dest != "../guides/x.en.md" || last.Line != strings.Count(src, "\n")+1 {
+			t.Errorf("link: %+v", last)
+		}
+		if n := strings.Count(html, `type="checkbox"`); n != 2 || !strings.Contains(html, `<a href="../guides/x.en.md">x</a>`) {
+			t.Errorf("%d boxes:\n%s", n, html)
+		}
+	}
+}
+
 func TestGFMFootnotesDefinitionListsTypography(t *testing.T) {
 	d, html := render(t, "| a | b |\n|---|---|\n| 1 | 2 |\n\nTerm\n: Definition\n\nA note[^1] -- \"quoted\"...\n\n[^1]: The note.\n")
 	for _, w := range []string{"<table>", "<dt>Term</dt>", "<dd>Definition</dd>", `role="doc-noteref"`, "&ndash;", "&ldquo;quoted&rdquo;", "&hellip;"} {
