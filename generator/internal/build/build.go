@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tdewolff/minify/v2"
+	"golang.org/x/net/idna"
 
 	"github.com/educare-handbook/handbook/generator/internal/content"
 	"github.com/educare-handbook/handbook/generator/internal/diag"
@@ -94,7 +95,29 @@ func baseURLProblem(base string) string {
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
 		return "has more than a scheme and a host"
 	}
+	if _, err := idna.Lookup.ToASCII(u.Hostname()); err != nil {
+		return "has a host name that is not a valid domain name (" + err.Error() + ")"
+	}
 	return ""
+}
+
+// asciiBaseURL writes the host of a sound base URL as DNS has it: an international domain
+// name (kinderopvang-gent.be with accents, say) in punycode, as browsers and search
+// engines expect it in canonical links and the sitemap, not percent-encoded.
+func asciiBaseURL(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return base
+	}
+	host, err := idna.Lookup.ToASCII(u.Hostname())
+	if err != nil || host == u.Hostname() {
+		return base
+	}
+	if port := u.Port(); port != "" {
+		host += ":" + port
+	}
+	u.Host = host
+	return u.String()
 }
 
 // Result says what a build did.
@@ -278,7 +301,8 @@ func Load(fsys fs.FS, opts Options, res *Result) (*Model, error) {
 			"base URL %q %s", opts.BaseURL, why)
 		return nil, diags.Err()
 	}
-	if !strings.HasSuffix(opts.BaseURL, "/") {
+	m.opts.BaseURL = asciiBaseURL(opts.BaseURL)
+	if !strings.HasSuffix(m.opts.BaseURL, "/") {
 		m.opts.BaseURL += "/"
 	}
 	if !isSiteRoot(fsys) {

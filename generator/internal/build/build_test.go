@@ -473,6 +473,7 @@ func TestBaseURLMustBeASiteRoot(t *testing.T) {
 		"handbook.example":                   "does not start with http:// or https://",
 		"https://":                           "names no host",
 		"https://handbook.example/?x=1":      "has more than a scheme and a host",
+		"https://hand_book.example/":         "has a host name that is not a valid domain name",
 	} {
 		res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: base})
 		if err == nil {
@@ -486,6 +487,22 @@ func TestBaseURLMustBeASiteRoot(t *testing.T) {
 	}
 	if treeHash(t, filepath.Join(dir, "public")) != before {
 		t.Error("a refused base URL changed public/")
+	}
+}
+
+// An international domain name is published as DNS has it, in punycode, in canonical links
+// and the sitemap: percent-encoded, it is no address a browser or crawler asks for.
+func TestInternationalDomainIsWrittenInPunycode(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	if res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: "https://kleuterschool-réseau.be:8443"}); err != nil {
+		t.Fatal(err, res.Diags.Items())
+	}
+	sitemap, err := os.ReadFile(filepath.Join(dir, "public", "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(sitemap), "https://xn--kleuterschool-rseau-pzb.be:8443/en/") || strings.Contains(string(sitemap), "%") {
+		t.Errorf("sitemap:\n%.300s", sitemap)
 	}
 }
 
