@@ -43,7 +43,7 @@ func New(opts Options) *Renderer {
 				extension.Footnote,
 				footnoteChecks{},
 				extension.DefinitionList,
-				extension.Typographer,
+				typographer{},
 				&boxExtension{label: opts.BoxLabel},
 				&codeExtension{},
 				langSpanExtension{},
@@ -475,6 +475,7 @@ type docState struct {
 	problems      []offsetProblem
 	questionCount int
 	footnotes     []footnoteAt
+	quoteRunEnd   int // offset where the long run of quote marks being passed over ends
 }
 
 type offsetProblem struct {
