@@ -30,12 +30,14 @@ type asset struct {
 type assets struct {
 	fingerprinted map[string]*asset // by source path under static/: "css/site.css"
 	files         map[string][]byte // copied as they are (minified where the type allows)
+	large         map[string]largeFile
+	fsys          fs.FS // the site, which the large files are copied from
 }
 
 // loadAssets reads static/ and the generated stylesheets. CSS and JS are minified and get a
 // content hash in their name and an integrity value; other files are copied.
 func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *diag.List) *assets {
-	a := &assets{fingerprinted: map[string]*asset{}, files: map[string][]byte{}}
+	a := &assets{fingerprinted: map[string]*asset{}, files: map[string][]byte{}, large: map[string]largeFile{}, fsys: fsys}
 	sources := map[string][]byte{}
 	for k, v := range generated {
 		sources[k] = v
@@ -48,6 +50,10 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 			return nil
 		}
 		if d.IsDir() || content.Leftover(d.Name()) {
+			return nil
+		}
+		if f, ok := isLarge(p, d); ok {
+			a.large[strings.TrimPrefix(p, "static/")] = f
 			return nil
 		}
 		data, err := fs.ReadFile(fsys, p)
@@ -106,7 +112,7 @@ func (a *assets) integrity(name string) (string, error) {
 // linkProblem says what is wrong with a link in content to static/p: nothing when the file
 // is published at that path. A stylesheet or script is not: its name carries its hash.
 func (a *assets) linkProblem(p string) site.LinkProblem {
-	if _, ok := a.files[p]; ok {
+	if a.publishes(p) {
 		return site.LinkProblem{}
 	}
 	if _, ok := a.fingerprinted[p]; ok {
@@ -116,10 +122,34 @@ func (a *assets) linkProblem(p string) site.LinkProblem {
 	return site.LinkProblem{Message: `link to a missing file "/` + p + `"`, Hint: "put the file in static/" + p + " or correct the path"}
 }
 
+// publishes reports whether the static file name is published under its own name.
+func (a *assets) publishes(name string) bool {
+	_, small := a.files[name]
+	_, large := a.large[name]
+	return small || large
+}
+
+// plainFiles lists the static files published under their own names.
+func (a *assets) plainFiles() []string {
+	names := make([]string, 0, len(a.files)+len(a.large))
+	for name := range a.files {
+		names = append(names, name)
+	}
+	for name := range a.large {
+		names = append(names, name)
+	}
+	return names
+}
+
 // write puts every asset into the output.
 func (a *assets) write(o *output) error {
 	for name, data := range a.files {
 		if err := o.write(name, data); err != nil {
+			return err
+		}
+	}
+	for name, f := range a.large {
+		if err := o.copyFile(name, a.fsys, f.src); err != nil {
 			return err
 		}
 	}
@@ -150,7 +180,7 @@ func (m *Model) checkStaticFiles(diags *diag.List) {
 	for src, x := range m.assets.fingerprinted {
 		made[x.out] = "static/" + src + " (with its content hash)"
 	}
-	for name := range m.assets.files {
+	for _, name := range m.assets.plainFiles() {
 		what, taken := made[name]
 		for _, l := range m.site.Languages {
 			if !taken && strings.HasPrefix(name, "search/"+l.Code+"/") {

@@ -70,7 +70,8 @@ type output struct {
 type pendingFile struct {
 	rel  string
 	data []byte
-	done func([]byte) // when set, takes data back once the file is written
+	done func([]byte)            // when set, takes data back once the file is written
+	open func() (*os.File, error) // when set, the file is copied from what it opens (largefile.go)
 }
 
 type entry struct {
@@ -357,19 +358,27 @@ func (o *output) writeThen(rel string, data []byte, done func([]byte)) error {
 		}
 		return err
 	}
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return refuse(fmt.Errorf("refusing to write %q outside the output folder", rel))
+	if err := o.queue(pendingFile{rel: rel, data: data, done: done}); err != nil {
+		return refuse(err)
+	}
+	return nil
+}
+
+// queue hands f to the writers, once per path and only inside the output folder.
+func (o *output) queue(f pendingFile) error {
+	if !filepath.IsLocal(filepath.FromSlash(f.rel)) {
+		return fmt.Errorf("refusing to write %q outside the output folder", f.rel)
 	}
 	// Two writers on one path would leave either file, or a mix of both.
-	if _, twice := o.claimed.LoadOrStore(path.Clean(rel), true); twice {
-		return refuse(fmt.Errorf("two files of the build go to %s; please report it", rel))
+	if _, twice := o.claimed.LoadOrStore(path.Clean(f.rel), true); twice {
+		return fmt.Errorf("two files of the build go to %s; please report it", f.rel)
 	}
 	o.queueing.RLock()
 	defer o.queueing.RUnlock()
 	if o.shut {
-		return refuse(ErrInterrupted)
+		return ErrInterrupted
 	}
-	o.files <- pendingFile{rel, data, done}
+	o.files <- f
 	return nil
 }
 
@@ -399,7 +408,13 @@ func (o *output) writer() {
 		}
 		rel := filepath.FromSlash(f.rel)
 		written[rel] = true
-		st, err := o.put(rel, f.data, buf)
+		var st *fileStamp
+		var err error
+		if f.open != nil {
+			st, err = o.putCopy(rel, f.open, buf)
+		} else {
+			st, err = o.put(rel, f.data, buf)
+		}
 		if err != nil {
 			o.failWriting(err)
 		} else if st != nil {

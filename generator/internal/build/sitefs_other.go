@@ -37,3 +37,22 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 var errSymlink = errors.New("a symbolic link, which the build does not follow (it could publish files from outside the site): put the file itself here")
 
 var errNotAFile = errors.New("not a regular file (a pipe, a device or a socket): put a file there")
+
+// OpenRegular opens the named file for a copy, after looking at what it is, not at what it
+// points to.
+func (s siteFS) OpenRegular(name string) (*os.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	p := filepath.Join(s.root, filepath.FromSlash(name))
+	fi, err := os.Lstat(p)
+	switch {
+	case err != nil:
+		return nil, err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errSymlink}
+	case !fi.Mode().IsRegular():
+		return nil, &fs.PathError{Op: "open", Path: name, Err: errNotAFile}
+	}
+	return os.Open(p)
+}

@@ -91,3 +91,33 @@ func openRetrying(path string) (int, error) {
 		}
 	}
 }
+
+// OpenRegular opens the named file for a copy, as ReadFile would read it: not through a
+// symbolic link, and only a regular file.
+func (s siteFS) OpenRegular(name string) (*os.File, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrInvalid}
+	}
+	p := filepath.Join(s.root, filepath.FromSlash(name))
+	fd, err := openRetrying(p)
+	if err == syscall.ELOOP {
+		err = errSymlink
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	var st syscall.Stat_t
+	if err := syscall.Fstat(fd, &st); err != nil || st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		syscall.Close(fd)
+		if err == nil {
+			err = errNotAFile
+		}
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	// Blocking again: O_NONBLOCK was for the open of a pipe, which this is not.
+	if err := syscall.SetNonblock(fd, false); err != nil {
+		syscall.Close(fd)
+		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	return os.NewFile(uintptr(fd), p), nil
+}

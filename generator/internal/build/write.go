@@ -124,7 +124,7 @@ func (m *Model) writeSiteFiles(out *output) (int, error) {
 			return 0, err
 		}
 	}
-	return len(extra) + len(m.opts.PDFs) + len(m.assets.files) + len(m.assets.fingerprinted), nil
+	return len(extra) + len(m.opts.PDFs) + len(m.assets.files) + len(m.assets.large) + len(m.assets.fingerprinted), nil
 }
 
 // siteFiles are the files outside the languages: the root page, the root 404, the sitemap
