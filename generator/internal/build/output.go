@@ -70,7 +70,7 @@ type output struct {
 type pendingFile struct {
 	rel  string
 	data []byte
-	done func([]byte)            // when set, takes data back once the file is written
+	done func([]byte)             // when set, takes data back once the file is written
 	open func() (*os.File, error) // when set, the file is copied from what it opens (largefile.go)
 }
 
