@@ -22,6 +22,7 @@ func FuzzFrontMatter(f *testing.F) {
 		"---\ntitle: x\n---",
 		"---\nnumber: 99999999999999999999\n---\n",
 		"---\n? complex\n: key\n---\n",
+		"---\nnumber: 010\nweight: -08\noriginal: en\n---\n",
 	} {
 		f.Add(seed)
 	}

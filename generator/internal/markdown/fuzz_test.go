@@ -28,6 +28,9 @@ func FuzzMarkdown(f *testing.F) {
 		"[kinderverzorger]{lang=nl} [x]{lang=} [[a]{lang=nl}](y)\n",
 		"t\n: t\n  : t\n    : t\n      : t\n",
 		strings.Repeat("- > ", 60) + "c\n",
+		"- [x](../a.en.md)\n- [ ] b\n",
+		strings.Repeat(`"`, 40) + " 'a' \"b\"\n\n\"c\"\n",
+		"a[^1]\n\n[^1]: x\n\n[^1]: y\n",
 	} {
 		f.Add(seed)
 	}
