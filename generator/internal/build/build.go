@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tdewolff/minify/v2"
 	"golang.org/x/net/idna"
@@ -95,10 +96,25 @@ func baseURLProblem(base string) string {
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
 		return "has more than a scheme and a host"
 	}
-	if _, err := idna.Lookup.ToASCII(u.Hostname()); err != nil {
+	if _, err := asciiHost(u.Hostname()); err != nil {
 		return "has a host name that is not a valid domain name (" + err.Error() + ")"
 	}
 	return ""
+}
+
+// hostToASCII maps an international domain name as browsers do, but checks no more than
+// the build did before: Netlify's branch addresses (fr--handbook.netlify.app) break the
+// strict rules on hyphens, and a host name with "_" works on a local network.
+var hostToASCII = idna.New(idna.MapForLookup(), idna.StrictDomainName(false), idna.CheckHyphens(false))
+
+// asciiHost is host in ASCII; a host that is ASCII already is left as it is.
+func asciiHost(host string) (string, error) {
+	for i := 0; i < len(host); i++ {
+		if host[i] >= utf8.RuneSelf {
+			return hostToASCII.ToASCII(host)
+		}
+	}
+	return host, nil
 }
 
 // asciiBaseURL writes the host of a sound base URL as DNS has it: an international domain
@@ -109,7 +125,7 @@ func asciiBaseURL(base string) string {
 	if err != nil {
 		return base
 	}
-	host, err := idna.Lookup.ToASCII(u.Hostname())
+	host, err := asciiHost(u.Hostname())
 	if err != nil || host == u.Hostname() {
 		return base
 	}

@@ -462,7 +462,9 @@ func TestBaseURLFollowsNetlify(t *testing.T) {
 // broken links, or the reverse. The build refuses it and says what to give.
 func TestBaseURLMustBeASiteRoot(t *testing.T) {
 	dir := sitetest.New(t, twoLanguages)
-	for _, base := range []string{"https://handbook.example", "https://handbook.example/", "http://localhost:1313/"} {
+	// Netlify's branch addresses break the strict rules on hyphens: they are still sites.
+	for _, base := range []string{"https://handbook.example", "https://handbook.example/", "http://localhost:1313/",
+		"https://fr--educare-handbook.netlify.app", "http://[::1]:8080/", "http://my_site.lan/"} {
 		if res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: base}); err != nil {
 			t.Errorf("%q refused: %v %v", base, err, res.Diags.Items())
 		}
@@ -473,7 +475,6 @@ func TestBaseURLMustBeASiteRoot(t *testing.T) {
 		"handbook.example":                   "does not start with http:// or https://",
 		"https://":                           "names no host",
 		"https://handbook.example/?x=1":      "has more than a scheme and a host",
-		"https://hand_book.example/":         "has a host name that is not a valid domain name",
 	} {
 		res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: base})
 		if err == nil {

@@ -227,7 +227,8 @@ func loadFile(fsys fs.FS, file string, diags *diag.List) *Language {
 
 // checkDirection sets the text direction the locale's script is written in when the file
 // does not say it, and refuses one that contradicts the script: a Persian handbook published
-// left to right puts every full stop at the wrong end of its line.
+// left to right puts every full stop at the wrong end of its line. Where the script is only
+// likely (Kurdish is written in Latin and in Arabic letters), the file's dir stands.
 func (l *Language) checkDirection(diags *diag.List) {
 	tag, err := language.Parse(l.Locale)
 	if err != nil {
@@ -241,22 +242,35 @@ func (l *Language) checkDirection(diags *diag.List) {
 			want = "rtl"
 		}
 	}
+	certain := confidence == language.High || confidence == language.Exact
 	switch {
 	case l.Dir == "":
 		l.Dir = cmp.Or(want, "ltr")
 	case l.Dir != "ltr" && l.Dir != "rtl":
-		diags.Errorf(l.file, l.line("language.dir"), cmp.Or(directionHint(want), `dir is "ltr" or "rtl"`), "unknown text direction %q", l.Dir)
-	case want != "" && l.Dir != want:
-		diags.Errorf(l.file, l.line("language.dir"), directionHint(want), "dir = %q, but %s (script %s) is written %s", l.Dir, l.Locale, script, spelledDirection[want])
+		diags.Errorf(l.file, l.line("language.dir"), cmp.Or(directionHint(want, script, l), `dir is "ltr" or "rtl"`), "unknown text direction %q", l.Dir)
+	case certain && l.Dir != want:
+		diags.Errorf(l.file, l.line("language.dir"), directionHint(want, script, l), "dir = %q, but %s (script %s) is written %s", l.Dir, l.Locale, script, spelledDirection[want])
 	}
 }
 
-// directionHint says what to write for a script's direction.
-func directionHint(want string) string {
+// directionHint says what to write for a script's direction, and how to name another
+// script.
+func directionHint(want string, script language.Script, l *Language) string {
 	if want == "" {
 		return ""
 	}
-	return fmt.Sprintf(`write dir = %q, or leave dir out: it follows from the locale`, want)
+	base, _ := l.tag.Base()
+	return fmt.Sprintf(`write dir = %q, or leave dir out: it follows from the locale; if the language is written in another script here, name it in the locale, such as locale = "%s-%s"`,
+		want, base, otherScriptExample(script))
+}
+
+// otherScriptExample is a script to show in a hint: Arabic letters for a language guessed to
+// be written in Latin ones, Latin letters otherwise.
+func otherScriptExample(script language.Script) string {
+	if script.String() == "Latn" {
+		return "Arab"
+	}
+	return "Latn"
 }
 
 var spelledDirection = map[string]string{"ltr": "left to right", "rtl": "right to left"}
