@@ -50,7 +50,11 @@ func printTranslationTable(w io.Writer, reports []site.LangReport) {
 }
 
 func runTranslations(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
+	switch {
+	case len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help"):
+		fmt.Fprintln(stdout, "usage: go run ./generator translations\n\nprints, per language, the pages complete, draft, outdated and missing")
+		return 0
+	case len(args) > 0:
 		fmt.Fprintf(stderr, "translations: unexpected argument %q (the command takes none)\n", args[0])
 		return 2
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -98,6 +99,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:13: link to a site path "/en/guides/"`},
 		{"link to a content file from the repository's root", "content/guides/x.en.md", guide("", "See [it](/content/about/b.en.md#top).\n"),
 			`content/guides/x.en.md:13: link "/content/about/b.en.md#top" to a page is written from the repository's root (write it from this page's folder: ../about/b.en.md#top)`},
+		{"link to a content file from the root, with a space and a query", "content/guides/x.en.md", guide("", "See [it](/content/about/a%20b.en.md?x=1#top).\n"),
+			`content/guides/x.en.md:13: link "/content/about/a%20b.en.md?x=1#top" to a page is written from the repository's root (write it from this page's folder: ../about/a%20b.en.md#top)`},
 		{"extension in capitals", "content/guides/x.en.MD", guide("", ""),
 			`content/guides/x.en.MD: the extension .MD is not written in lower case (rename it x.en.md)`},
 		{"link to a folder", "content/guides/x.en.md", guide("", "See [guides](../guides/).\n"),
@@ -335,6 +338,19 @@ func TestARenamedOriginalIsFoundByItsBody(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("want %q in:\n%s", want, out)
 		}
+	}
+	// Moved to another section (its front matter made that section's): the hint names the
+	// folder too.
+	moved := regexp.MustCompile(`(?m)^(purpose|participants|duration|materials): .*\n`).ReplaceAllString(en, "")
+	if err := os.Remove(filepath.Join(dir, "content/guides/asking-parents-anew.en.md")); err != nil {
+		t.Fatal(err)
+	}
+	sitetest.Write(t, dir, "content/about/parents.en.md", moved)
+	if out, _ := run(t, dir); !strings.Contains(out, "(the original was moved to content/about/parents.en.md: move this file to content/about/parents.nl.md)") {
+		t.Errorf("moved:\n%s", out)
+	}
+	if err := os.Remove(filepath.Join(dir, "content/about/parents.en.md")); err != nil {
+		t.Fatal(err)
 	}
 	// Changed as well as renamed: nothing tells which page it became.
 	sitetest.Write(t, dir, "content/guides/asking-parents-anew.en.md", en+"\nMore.\n")

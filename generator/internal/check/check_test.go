@@ -167,3 +167,16 @@ func TestGitHubFormat(t *testing.T) {
 		}
 	}
 }
+
+// A translation whose original is gone is told so, once: not also asked to be translated
+// back with "new", which would send the editor the wrong way.
+func TestAnOrphanedTranslationIsNotAskedForItsOriginal(t *testing.T) {
+	guide := sitetest.Page("guide", "original: en\ntranslation: {status: draft}\n", "")
+	rep, out := runCheck(t, clean, map[string]string{"content/guides/gone.nl.md": guide})
+	if !rep.Failed() || !strings.Contains(out, "content/guides/gone.nl.md:11: front matter: the original content/guides/gone.en.md does not exist") {
+		t.Errorf("want the error:\n%s", out)
+	}
+	if strings.Contains(out, "not translated into en: content/guides/gone.en.md") {
+		t.Errorf("asked for the original as a translation:\n%s", out)
+	}
+}

@@ -40,6 +40,12 @@ func translations(fsys fs.FS, langs []string, partial map[string]bool, diags *di
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	errorsAt := map[string][]string{} // file → the messages of its errors
+	for _, d := range diags.Items() {
+		if d.Severity == diag.Error {
+			errorsAt[d.File] = append(errorsAt[d.File], d.Message)
+		}
+	}
 	missing := map[string][]string{}
 	for _, key := range keys {
 		var from string
@@ -55,13 +61,25 @@ func translations(fsys fs.FS, langs []string, partial map[string]bool, diags *di
 			}
 			want := key + "." + l + ".md"
 			missing[l] = append(missing[l], want)
-			if partial[l] {
+			if partial[l] || saysAlready(errorsAt[from], want) {
 				continue
 			}
 			diags.Warnf(from, 0, translateHint(want), "not translated into %s: %s does not exist", l, want)
 		}
 	}
 	return missing
+}
+
+// saysAlready reports whether one of a file's errors names want: a translation whose
+// original is gone (renamed, removed, a draft) is told so, and "start it with new" would
+// send the editor the wrong way.
+func saysAlready(errors []string, want string) bool {
+	for _, msg := range errors {
+		if strings.Contains(msg, want) {
+			return true
+		}
+	}
+	return false
 }
 
 func translateHint(want string) string {

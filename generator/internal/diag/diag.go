@@ -201,7 +201,8 @@ func (l *List) Shown() []Diagnostic {
 		}
 		for _, k := range order {
 			if r := seen[k]; r.more > 0 {
-				out = append(out, Diagnostic{File: items[start].File, Severity: k.severity,
+				// At the last line, so a pull request shows it there too.
+				out = append(out, Diagnostic{File: items[start].File, Line: r.last, Severity: k.severity,
 					Message: fmt.Sprintf("the same %s %d more times, the last at line %d: %s", k.severity, r.more, r.last, k.message)})
 			}
 		}

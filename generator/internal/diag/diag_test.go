@@ -53,7 +53,7 @@ func TestRepeatsInAFileAreCounted(t *testing.T) {
 		"content/a.md:3: footnote [^a] has no note (add the note)\n" +
 		"content/a.md:4: footnote [^a] has no note (add the note)\n" +
 		"content/a.md:5: footnote [^a] has no note (add the note)\n" +
-		"content/a.md: the same error 995 more times, the last at line 1000: footnote [^a] has no note\n" +
+		"content/a.md:1000: the same error 995 more times, the last at line 1000: footnote [^a] has no note\n" +
 		"content/b.md:1: footnote [^a] has no note (add the note)\n"
 	if text.String() != want {
 		t.Errorf("got:\n%s", text.String())

@@ -74,9 +74,10 @@ func (s *Site) ResolveLink(p *Page, dest string, isImage bool, alt string, stati
 			return fail("write the path from the site's root, without ..: /images/name.jpg", "link "+quote(dest)+" goes up with ..")
 		}
 		if strings.HasPrefix(u.Path, "/content/") && path.Ext(u.Path) == ".md" {
-			rel, ok := relativePath(path.Dir(p.Source.Path), strings.TrimPrefix(u.Path, "/"))
-			if ok {
-				rel += strings.TrimPrefix(dest, u.Path) // the #heading, if any
+			// As written (%20 stays %20), with its #heading; a query is refused on its own.
+			rel, _ := relativePath(path.Dir(p.Source.Path), strings.TrimPrefix(u.EscapedPath(), "/"))
+			if u.Fragment != "" {
+				rel += "#" + u.EscapedFragment()
 			}
 			return fail("write it from this page's folder: "+rel, "link "+quote(dest)+" to a page is written from the repository's root")
 		}
@@ -138,10 +139,14 @@ func CheckAnchors(checks []AnchorCheck, diags *diag.List) {
 	}
 }
 
-// relativePath is target written from the folder from, both slash paths from the site root.
+// relativePath is target written from the folder from, both slash paths from the site root
+// (target itself when there is no way from one to the other).
 func relativePath(from, target string) (string, bool) {
 	rel, err := filepath.Rel(filepath.FromSlash(from), filepath.FromSlash(target))
-	return filepath.ToSlash(rel), err == nil
+	if err != nil {
+		return target, false
+	}
+	return filepath.ToSlash(rel), true
 }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -85,5 +85,8 @@ func (o orphan) translationHint(file string) string {
 	}
 	newStem, _, _ := cutLang(o.renamedTo)
 	_, lang, _ := cutLang(file)
+	if path.Dir(newStem) != path.Dir(file) {
+		return "the original was moved to " + o.renamedTo + ": move this file to " + newStem + "." + lang + ".md"
+	}
 	return "the original was renamed " + o.renamedTo + ": rename this file " + path.Base(newStem) + "." + lang + ".md"
 }

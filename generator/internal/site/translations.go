@@ -58,7 +58,7 @@ func (s *Site) originalMissing(p *Page, diags *diag.List) {
 			"front matter: the original %s is a draft", orig)
 		return
 	}
-	hint := "write the original first, or correct original: (the language of the file this one translates)"
+	hint := "write the original first, or set original: to the language of the file this one translates"
 	if o := s.orphans[orig]; o.renamedTo != "" {
 		hint = o.translationHint(p.Source.Path)
 	}
