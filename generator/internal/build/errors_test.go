@@ -101,6 +101,10 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:13: link "/content/about/b.en.md#top" to a page is written from the repository's root (write it from this page's folder: ../about/b.en.md#top)`},
 		{"link to a content file from the root, with a space and a query", "content/guides/x.en.md", guide("", "See [it](/content/about/a%20b.en.md?x=1#top).\n"),
 			`content/guides/x.en.md:13: link "/content/about/a%20b.en.md?x=1#top" to a page is written from the repository's root (write it from this page's folder: ../about/a%20b.en.md#top)`},
+		{"a device name on Windows as a file name", "content/guides/con.en.md", guide("", ""),
+			`content/guides/con.en.md: file name: "con" is a device name on Windows (choose another name`},
+		{"a device name on Windows as a slug", "content/guides/x.en.md", guide("slug: lpt1\n", ""),
+			`content/guides/x.en.md:11: front matter: slug "lpt1" is a device name on Windows`},
 		{"extension in capitals", "content/guides/x.en.MD", guide("", ""),
 			`content/guides/x.en.MD: the extension .MD is not written in lower case (rename it x.en.md)`},
 		{"link to a folder", "content/guides/x.en.md", guide("", "See [guides](../guides/).\n"),
@@ -299,6 +303,21 @@ func TestGuidesOnOneAddressAreReportedWithoutTheirHandouts(t *testing.T) {
 	}
 	if lines := strings.Count(strings.TrimSpace(out), "\n") + 1; lines != len(want) {
 		t.Errorf("want %d errors, got:\n%s", len(want), out)
+	}
+}
+
+// A slug typed on a Mac may arrive decomposed (e and an accent): it is composed, as file
+// names are, so its address is the one readers type, and it meets a composed twin.
+func TestADecomposedSlugIsComposed(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "content/about/x.en.md", sitetest.Page("page", "slug: cafe\u0301\n", "Text.\n"))
+	mustBuild(t, dir)
+	if _, err := os.Stat(filepath.Join(dir, "public", "en", "about", "caf\u00e9", "index.html")); err != nil {
+		t.Errorf("not at the composed address: %v", err)
+	}
+	sitetest.Write(t, dir, "content/about/y.en.md", sitetest.Page("page", "slug: caf\u00e9\n", "Text.\n"))
+	if out, err := run(t, dir); err == nil || !strings.Contains(out, "page URL /en/about/caf\u00e9/ is also used by") {
+		t.Errorf("two pages on one address: %v\n%s", err, out)
 	}
 }
 

@@ -209,8 +209,26 @@ func parsePath(p string, opts Options, diags *diag.List) (section, slug, lang st
 		diags.Errorf(p, 0, slugLengthHint, "file name: the slug is %d bytes long, more than %d", len(slug), MaxSlugBytes)
 		return "", "", "", false
 	}
+	if ReservedOnWindows(slug) {
+		diags.Errorf(p, 0, windowsHint, "file name: %q is a device name on Windows", slug)
+		return "", "", "", false
+	}
 	return section, slug, lang, true
 }
+
+// ReservedOnWindows reports whether name, as a file or folder name without its extension,
+// is one of the devices Windows keeps (con, nul, com1, …): an editor on Windows could not
+// check out the repository or open the built site with a page so named.
+func ReservedOnWindows(name string) bool {
+	base, _, _ := strings.Cut(strings.ToLower(name), ".")
+	switch base {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "com") || strings.HasPrefix(base, "lpt")) && base[3] >= '1' && base[3] <= '9'
+}
+
+const windowsHint = "choose another name: Windows cannot make a file or folder of that name"
 
 // MaxPageBytes is the size of the largest content file the build reads, a hundred times the
 // handbook's longest page. goldmark takes time out of proportion on some large inputs (a

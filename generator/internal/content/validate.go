@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/educare-handbook/handbook/generator/internal/diag"
 )
 
@@ -40,11 +42,17 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 			}
 		}
 	}
-	if c.Slug != "" && !ValidSlug(c.Slug) {
+	// Composed, as file names are: "café" typed on a Mac may arrive as e and an accent, an
+	// address nobody types, and one folder with the composed one on a Mac.
+	c.Slug = norm.NFC.String(c.Slug)
+	switch {
+	case c.Slug != "" && !ValidSlug(c.Slug):
 		diags.Errorf(p.Path, fm.line("slug"), "use lower-case letters, digits and single hyphens, e.g. ouders-bevragen",
 			"front matter: slug %q is not a valid URL segment", c.Slug)
-	} else if len(c.Slug) > MaxSlugBytes {
+	case len(c.Slug) > MaxSlugBytes:
 		diags.Errorf(p.Path, fm.line("slug"), slugLengthHint, "front matter: slug is %d bytes long, more than %d", len(c.Slug), MaxSlugBytes)
+	case ReservedOnWindows(c.Slug):
+		diags.Errorf(p.Path, fm.line("slug"), windowsHint, "front matter: slug %q is a device name on Windows", c.Slug)
 	}
 	if c.Original != "" && !contains(opts.Languages, c.Original) {
 		diags.Errorf(p.Path, fm.line("original"), "known languages: "+strings.Join(opts.Languages, ", "),

@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/educare-handbook/handbook/generator/internal/content"
 )
 
@@ -37,6 +39,9 @@ func Create(opts Options) (string, error) {
 	}
 	rel := path.Join("content", section, slug+"."+lang+".md")
 	fsys := os.DirFS(opts.Root)
+	if existing := sameName(fsys, rel); existing != "" {
+		return "", fmt.Errorf("%s already exists (as %s); new never overwrites a page (open it and edit it, or choose another name)", rel, existing)
+	}
 	var page []byte
 	for _, other := range opts.Languages {
 		sibling := path.Join("content", section, slug+"."+other+".md")
@@ -73,6 +78,18 @@ func Create(opts Options) (string, error) {
 	return rel, f.Close()
 }
 
+// sameName finds a file that is rel with its letters composed otherwise: the build would
+// read the two as one page.
+func sameName(fsys fs.FS, rel string) string {
+	entries, _ := fs.ReadDir(fsys, path.Dir(rel))
+	for _, e := range entries {
+		if name := path.Join(path.Dir(rel), e.Name()); name != rel && norm.NFC.String(name) == rel {
+			return name
+		}
+	}
+	return ""
+}
+
 // parseTarget checks "<section>/<slug>.<lang>.md" against the type and the site.
 func parseTarget(opts Options) (section, slug, lang string, err error) {
 	if !contains(content.Types(), opts.Type) {
@@ -94,12 +111,16 @@ func parseTarget(opts Options) (section, slug, lang string, err error) {
 	if !ok || dot <= 0 {
 		return "", "", "", fmt.Errorf("%q: name the file <slug>.<lang>.md, e.g. %s/my-page.%s.md", opts.Target, section, first(opts.Languages))
 	}
-	slug, lang = base[:dot], base[dot+1:]
+	// Composed, as the build reads names: "café" typed on a Mac may arrive decomposed.
+	slug, lang = norm.NFC.String(base[:dot]), base[dot+1:]
 	if !contains(opts.Languages, lang) {
 		return "", "", "", fmt.Errorf("unknown language %q; languages: %s (a language exists when i18n/<code>.toml exists)", lang, strings.Join(opts.Languages, ", "))
 	}
 	if !content.ValidSlug(slug) {
 		return "", "", "", fmt.Errorf("%q is not a valid page name: use lower-case letters, digits and single hyphens, e.g. asking-new-parents", slug)
+	}
+	if content.ReservedOnWindows(slug) {
+		return "", "", "", fmt.Errorf("%q is a device name on Windows, which could not make the file: choose another name", slug)
 	}
 	return section, slug, lang, nil
 }

@@ -136,10 +136,15 @@ Read the principle first.
 
 func TestNewRefusesWhatItCannotDo(t *testing.T) {
 	dir := sitetest.New(t, home)
-	if _, err := Create(options(t, dir, "case", "cases/menen.en.md")); err != nil {
-		t.Fatal(err)
+	for _, target := range []string{"cases/menen.en.md", "cases/caf\u00e9.en.md"} {
+		if _, err := Create(options(t, dir, "case", target)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	tests := []struct{ typ, target, want string }{
+		// Decomposed, as a Mac may write it: the build would read it as the composed page.
+		{"case", "cases/cafe\u0301.en.md", "content/cases/caf\u00e9.en.md already exists; new never overwrites a page"},
+		{"guide", "guides/con.en.md", `"con" is a device name on Windows`},
 		{"case", "cases/menen.en.md", "content/cases/menen.en.md already exists; new never overwrites a page"},
 		{"recipe", "cases/x.en.md", `unknown type "recipe"; types: principle, guide, anchor, condition, case, page`},
 		{"guide", "cases/x.en.md", "a guide goes into guides/, not cases/ (pages in cases/ are of type case)"},
@@ -152,6 +157,9 @@ func TestNewRefusesWhatItCannotDo(t *testing.T) {
 		{"guide", "guides/_index.en.md", `"_index" is not a valid page name`},
 		{"anchor", "guides/x.en.md", "an anchor goes into anchors/, not guides/"},
 	}
+	// Written decomposed by an editor's Mac: a composed name is that page too.
+	sitetest.Write(t, dir, "content/cases/nai\u0308ef.en.md", "---\n---\n")
+	tests = append(tests, struct{ typ, target, want string }{"case", "cases/na\u00efef.en.md", "already exists (as content/cases/nai\u0308ef.en.md)"})
 	for _, tt := range tests {
 		_, err := Create(options(t, dir, tt.typ, tt.target))
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
