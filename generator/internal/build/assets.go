@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/tdewolff/minify/v2"
 
@@ -161,8 +162,12 @@ func (a *assets) write(o *output) error {
 	return nil
 }
 
-// checkStaticFiles reports the static files published where the build writes a file of its
-// own: one of the two would be lost, whichever was written last.
+// checkStaticFiles reports the static files published where the build writes a file or makes
+// a folder of its own (one of the two would be lost, or the build would fail on a path that
+// means nothing to an editor), including where the two differ only as a Mac or Windows does
+// not tell names apart; two static files that are one there; names with a line break or
+// another control character; and Netlify's _redirects and _headers, which would change the
+// site's redirects and headers beside netlify.toml, where the tests do not look.
 func (m *Model) checkStaticFiles(diags *diag.List) {
 	made := map[string]string{} // output path → what the build writes there
 	for _, p := range m.site.Pages {
@@ -180,16 +185,63 @@ func (m *Model) checkStaticFiles(diags *diag.List) {
 	for src, x := range m.assets.fingerprinted {
 		made[x.out] = "static/" + src + " (with its content hash)"
 	}
-	for _, name := range m.assets.plainFiles() {
+	folders := map[string]string{} // folder → what the build writes in it
+	for name, what := range made {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			folders[dir] = what
+		}
+	}
+	for _, l := range m.site.Languages {
+		folders["search/"+l.Code] = "the search index"
+	}
+	folded := map[string]string{} // FoldName of every path the build makes → the path
+	for name := range made {
+		folded[site.FoldName(name)] = name
+	}
+	for dir := range folders {
+		folded[site.FoldName(dir)] = dir + "/"
+	}
+	staticFolded := map[string]string{}
+	names := m.assets.plainFiles()
+	sort.Strings(names)
+	for _, name := range names {
+		file := "static/" + name
 		what, taken := made[name]
 		for _, l := range m.site.Languages {
 			if !taken && strings.HasPrefix(name, "search/"+l.Code+"/") {
 				what, taken = "the search index", true
 			}
 		}
-		if taken {
-			diags.Errorf("static/"+name, 0, "rename or move it: the build makes that file itself",
+		key := site.FoldName(name)
+		switch {
+		case strings.ContainsFunc(name, unicode.IsControl):
+			diags.Errorf(file, 0, "rename it without the line break or control character", "file name %q holds a control character", name)
+		case name == "_redirects" || name == "_headers":
+			diags.Errorf(file, 0, "write redirects and headers in netlify.toml, where the tests check them",
+				"%s would set the site's Netlify %s", name, strings.TrimPrefix(name, "_"))
+		case taken:
+			diags.Errorf(file, 0, "rename or move it: the build makes that file itself",
 				"would be published as /%s, where the build writes %s", name, what)
+		case folders[name] != "":
+			diags.Errorf(file, 0, "rename or move it: the build makes that folder itself",
+				"would be published as /%s, where the build makes a folder for %s", name, folders[name])
+		case folded[key] != "":
+			diags.Errorf(file, 0, "rename or move it",
+				"would be published as /%s, which a Mac or Windows takes for /%s that the build makes", name, folded[key])
+		case staticFolded[key] != "":
+			diags.Errorf(file, 0, "keep one of the two", "is the same file as static/%s on a Mac or Windows (the names differ only in letter case or accents)", staticFolded[key])
 		}
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if content.ReservedOnWindows(path.Base(dir)) {
+				diags.Errorf(file, 0, windowsNameHint, "folder %q is a device name on Windows", dir)
+				break
+			}
+		}
+		if content.ReservedOnWindows(path.Base(name)) {
+			diags.Errorf(file, 0, windowsNameHint, "file name %q is a device name on Windows", path.Base(name))
+		}
+		staticFolded[key] = name
 	}
 }
+
+const windowsNameHint = "rename it: Windows cannot make a file or folder of that name"

@@ -122,6 +122,19 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`static/robots.txt: would be published as /robots.txt, where the build writes its own robots.txt (rename or move it`},
 		{"static file over a page", "static/en/index.html", "<p>home</p>\n",
 			`static/en/index.html: would be published as /en/index.html, where the build writes the page /en/`},
+		// The build then failed on "mkdir public/en: not a directory", naming no static file.
+		{"static file where the build makes a folder", "static/en", "x\n",
+			`static/en: would be published as /en, where the build makes a folder for`},
+		{"static file where the build makes a page's folder", "static/en/about/b", "x\n",
+			`static/en/about/b: would be published as /en/about/b, where the build makes a folder for the page /en/about/b/`},
+		{"static file that a Mac takes for a page", "static/EN/about/b/index.html", "x\n",
+			`static/EN/about/b/index.html: would be published as /EN/about/b/index.html, which a Mac or Windows takes for /en/about/b/index.html that the build makes`},
+		{"static file with a line break in its name", "static/a\nb.txt", "x\n",
+			`static/a` + "\n" + `b.txt: file name "a\nb.txt" holds a control character`},
+		{"Netlify redirects in static", "static/_redirects", "/a /b 301\n",
+			`static/_redirects: _redirects would set the site's Netlify redirects (write redirects and headers in netlify.toml`},
+		{"static file with a device name", "static/files/nul.txt", "x\n",
+			`static/files/nul.txt: file name "nul.txt" is a device name on Windows`},
 		{"static file in the search index", "static/search/en/notes.txt", "x\n",
 			`static/search/en/notes.txt: would be published as /search/en/notes.txt, where the build writes the search index`},
 		{"heading with an ID the layouts use", "content/guides/x.en.md", guide("", "## Main {#main}\n\nText.\n"),
@@ -318,6 +331,18 @@ func TestADecomposedSlugIsComposed(t *testing.T) {
 	sitetest.Write(t, dir, "content/about/y.en.md", sitetest.Page("page", "slug: caf\u00e9\n", "Text.\n"))
 	if out, err := run(t, dir); err == nil || !strings.Contains(out, "page URL /en/about/caf\u00e9/ is also used by") {
 		t.Errorf("two pages on one address: %v\n%s", err, out)
+	}
+}
+
+// Two static files that a Mac or Windows takes for one: the second would overwrite the first
+// in a checkout there.
+func TestStaticFilesThatAreOneOnAMac(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "static/files/Caf\u00e9.pdf", "x")
+	sitetest.Write(t, dir, "static/files/cafe\u0301.pdf", "y")
+	out, err := run(t, dir)
+	if want := "static/files/cafe\u0301.pdf: is the same file as static/files/Caf\u00e9.pdf on a Mac or Windows"; err == nil || !strings.Contains(out, want) {
+		t.Errorf("want %q in:\n%s", want, out)
 	}
 }
 

@@ -286,6 +286,10 @@ func (s *Site) checkURLs(diags *diag.List) {
 	}
 }
 
+// FoldName is a path as a Mac or Windows compares names: composed, letters folded. Two paths
+// with one FoldName are one file there.
+func FoldName(s string) string { return simpleFold(norm.NFC.String(s)) }
+
 // simpleFold maps each letter of s to the first of the letters it folds with (S, s and ſ
 // to S), so two strings that strings.EqualFold finds equal map to the same.
 func simpleFold(s string) string {
