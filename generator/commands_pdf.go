@@ -32,7 +32,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	opts := pdf.Options{Chromium: chromium, Build: build.Options{Root: ".", Out: *out, BaseURL: *baseURL,
-		NoIndex: os.Getenv("CONTEXT") == "deploy-preview", OnWait: sayWaiting(stderr, *out), Timeout: *timeout}, Log: stdout}
+		NoIndex: build.NoIndexFromEnv(os.Getenv), OnWait: sayWaiting(stderr, *out), Timeout: *timeout}, Log: stdout}
 	if opts.Build.BaseURL == "" {
 		opts.Build.BaseURL = build.BaseURLFromEnv(os.Getenv)
 	}

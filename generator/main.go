@@ -107,7 +107,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		defer pprof.StopCPUProfile()
 	}
 	opts := build.Options{Root: ".", Out: *out, BaseURL: *baseURL, Drafts: *drafts, Offline: *offline,
-		NoIndex: os.Getenv("CONTEXT") == "deploy-preview", OnWait: sayWaiting(stderr, *out), Timeout: *timeout}
+		NoIndex: build.NoIndexFromEnv(os.Getenv), OnWait: sayWaiting(stderr, *out), Timeout: *timeout}
 	if opts.BaseURL == "" {
 		opts.BaseURL = build.BaseURLFromEnv(os.Getenv)
 	}

@@ -166,6 +166,13 @@ func BaseURLFromEnv(getenv func(string) string) string {
 	return DefaultBaseURL
 }
 
+// NoIndexFromEnv reports whether Netlify builds a site that is not the published one: a
+// deploy preview or a branch deploy, which search engines must not list beside it.
+func NoIndexFromEnv(getenv func(string) string) bool {
+	ctx := getenv("CONTEXT")
+	return ctx == "deploy-preview" || ctx == "branch-deploy"
+}
+
 // Build runs the whole pipeline. On any content error it returns the diagnostics and leaves
 // the output folder untouched.
 func Build(opts Options) (*Result, error) {

@@ -455,6 +455,12 @@ func TestBaseURLFollowsNetlify(t *testing.T) {
 			t.Errorf("%v: %q, want %q", tt.vars, got, tt.want)
 		}
 	}
+	// Only the published site is for search engines: previews and branch deploys are not.
+	for ctx, want := range map[string]bool{"production": false, "": false, "deploy-preview": true, "branch-deploy": true} {
+		if got := NoIndexFromEnv(env(map[string]string{"CONTEXT": ctx})); got != want {
+			t.Errorf("CONTEXT=%q: noindex %v, want %v", ctx, got, want)
+		}
+	}
 }
 
 // Pages link each other from the site's root: a base URL with a path (a site in a
