@@ -225,6 +225,10 @@ func (d *Doc) collect() {
 		}
 		switch n := n.(type) {
 		case *ast.Heading:
+			if d.writtenIDs(n) > 1 {
+				// goldmark keeps the last without a word.
+				d.Problems = append(d.Problems, Problem{Line: d.line(n), Message: "heading with two IDs", Hint: "keep one: ## Title {#its-id}"})
+			}
 			for _, a := range n.Attributes() {
 				if string(a.Name) != "id" {
 					// A style would be refused by the site's Content-Security-Policy, a class
@@ -282,6 +286,10 @@ func (d *Doc) collect() {
 		case strings.TrimSpace(h.Text) == "":
 			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: "empty heading",
 				Hint: "write the heading's text after the #, or remove the line"})
+		case h.ID == "":
+			// {#} or {id=""}: no anchor, and a table of contents entry that leads to the top.
+			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: "empty heading ID",
+				Hint: "write the ID after the #, ## Title {#its-id}, or remove the braces"})
 		case used[h.ID]:
 			d.Problems = append(d.Problems, Problem{Line: h.Line, Message: fmt.Sprintf("heading ID #%s is already a heading's above", h.ID),
 				Hint: "give this one another ID: ## Title {#another-id}"})
@@ -314,6 +322,27 @@ func (d *Doc) headingLine(h *ast.Heading) int {
 		}
 	}
 	return d.line(h)
+}
+
+// writtenIDs counts the IDs written in the braces at the end of a heading's line.
+func (d *Doc) writtenIDs(h *ast.Heading) int {
+	start, ok := startOffset(h)
+	if !ok || len(h.Attributes()) == 0 {
+		return 0
+	}
+	line := d.source[start:d.lineEnd(start)]
+	open := bytes.LastIndexByte(line, '{')
+	if open < 0 {
+		return 0
+	}
+	attrs, _ := parser.ParseAttributes(text.NewReader(line[open:]))
+	n := 0
+	for _, a := range attrs {
+		if string(a.Name) == "id" {
+			n++
+		}
+	}
+	return n
 }
 
 // emptyHeadingOffset places a heading without text ("##"), which has no position of its

@@ -425,3 +425,14 @@ func TestALongRunOfQuoteMarksStaysAsTyped(t *testing.T) {
 		t.Fatal("still parsing after a minute")
 	}
 }
+
+// A heading's written ID is one ID: {#} gave none (a contents entry leading to the top of the
+// page), {#a #b} kept the second without a word.
+func TestAHeadingIDIsOneAndNotEmpty(t *testing.T) {
+	d, _ := render(t, "## Alpha\n\n## Beta {#}\n\n## Gamma {id=\"\"}\n\n## Delta {#d1 #d2}\n")
+	wantProblems(t, d.Problems, []Problem{
+		{Line: 7, Message: "heading with two IDs"},
+		{Line: 3, Message: "empty heading ID"},
+		{Line: 5, Message: "empty heading ID"},
+	})
+}
