@@ -108,3 +108,24 @@ func TestOfflineCopyDoesNotReplaceTheSite(t *testing.T) {
 		t.Errorf("public/ was written: %v", err)
 	}
 }
+
+// corpus refuses a count it cannot write and a folder inside the site it would break.
+func TestCorpusRefusesWhatItCannotDo(t *testing.T) {
+	dir := sitetest.New(t, homes)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--pages", "99999999999", "--out", filepath.Join(t.TempDir(), "c")}, "--pages must be from 2 to 100000"},
+		{[]string{"--pages", "10", "--out", "content/x"}, "--out content/x is inside the site's content/"},
+		{[]string{"--pages", "10", "--out", "static"}, "--out static is inside the site's static/"},
+	} {
+		code, _, errOut := runIn(t, dir, append([]string{"corpus"}, tt.args...)...)
+		if code != 1 || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: %d %s", tt.args, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "x")); !os.IsNotExist(err) {
+		t.Errorf("content/x was written: %v", err)
+	}
+}

@@ -32,10 +32,33 @@ var (
 	sources  = []string{"value-belgian-pilot", "value-danish-pilot", "parent-school-book", "pedagogical-coach", "ghent-guidance"}
 )
 
+// MaxPages is the largest corpus written: ten times the largest benchmark, a few GB on disk.
+// The plan of a corpus is made in memory, and a mistyped count ran it out.
+const MaxPages = 100_000
+
+// insideSite reports whether out lies inside one of the folders of the site at root that
+// the build reads.
+func insideSite(root, out string) (string, bool) {
+	absOut, err1 := filepath.Abs(out)
+	absRoot, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return "", false
+	}
+	for _, dir := range []string{"content", "layouts", "static", "i18n"} {
+		if rel, err := filepath.Rel(filepath.Join(absRoot, dir), absOut); err == nil && (filepath.IsLocal(rel) || rel == ".") {
+			return dir, true
+		}
+	}
+	return "", false
+}
+
 // Write creates the corpus.
 func Write(opts Options) error {
-	if opts.Pages < 2 {
-		return fmt.Errorf("--pages must be at least 2")
+	if opts.Pages < 2 || opts.Pages > MaxPages {
+		return fmt.Errorf("--pages must be from 2 to %d", MaxPages)
+	}
+	if within, ok := insideSite(opts.Template, opts.Out); ok {
+		return fmt.Errorf("--out %s is inside the site's %s/, whose every build it would break: write the corpus elsewhere, such as /tmp/corpus", opts.Out, within)
 	}
 	if entries, err := os.ReadDir(opts.Out); err == nil && len(entries) > 0 {
 		return fmt.Errorf("%s exists and is not empty", opts.Out)
