@@ -120,7 +120,21 @@ func (a *assets) linkProblem(p string) site.LinkProblem {
 		return site.LinkProblem{Message: `link to "/` + p + `", a stylesheet or script: it is published under a name with its content hash`,
 			Hint: "link to a page or an image instead; layouts load stylesheets and scripts with asset"}
 	}
+	if builtFile(p) {
+		return site.LinkProblem{Message: `link to "/` + p + `", a file the build makes for browsers and search engines`,
+			Hint: "link to a page instead, by its .md file"}
+	}
 	return site.LinkProblem{Message: `link to a missing file "/` + p + `"`, Hint: "put the file in static/" + p + " or correct the path"}
+}
+
+// builtFile reports whether p is a file the build writes that is no page to link to: the
+// sitemap, robots.txt, the search index (putting one in static/ is refused).
+func builtFile(p string) bool {
+	switch p {
+	case "sitemap.xml", "robots.txt":
+		return true
+	}
+	return strings.HasPrefix(p, "search/")
 }
 
 // publishes reports whether the static file name is published under its own name.

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -96,11 +98,19 @@ func baseURLProblem(base string) string {
 	case u.RawQuery != "" || u.Fragment != "" || u.User != nil:
 		return "has more than a scheme and a host"
 	}
-	if _, err := asciiHost(u.Hostname()); err != nil {
+	host, err := asciiHost(u.Hostname())
+	if err != nil {
 		return "has a host name that is not a valid domain name (" + err.Error() + ")"
+	}
+	if net.ParseIP(host) == nil && !hostName.MatchString(host) {
+		// It goes as written into robots.txt and every page's links.
+		return "has a host name with characters no host name has"
 	}
 	return ""
 }
+
+// hostName is a host name as DNS and local networks write it, after asciiHost.
+var hostName = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?$`)
 
 // hostToASCII maps an international domain name as browsers do, but checks no more than
 // the build did before: Netlify's branch addresses (fr--handbook.netlify.app) break the

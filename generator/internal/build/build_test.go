@@ -481,6 +481,7 @@ func TestBaseURLMustBeASiteRoot(t *testing.T) {
 		"handbook.example":                   "does not start with http:// or https://",
 		"https://":                           "names no host",
 		"https://handbook.example/?x=1":      "has more than a scheme and a host",
+		`https://h.example"><script>/`:       "has a host name with characters no host name has",
 	} {
 		res, err := Build(Options{Root: dir, Out: filepath.Join(dir, "public"), BaseURL: base})
 		if err == nil {

@@ -191,6 +191,8 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`content/guides/x.en.md:11: front matter: merge key (<<)`},
 		{"merge key as a complex key", "content/guides/x.en.md", guide("? <<\n: {weight: 3}\n", ""),
 			`content/guides/x.en.md:11: front matter: merge key (<<)`},
+		{"link to the sitemap", "content/guides/x.en.md", guide("", "See [all pages](/sitemap.xml).\n"),
+			`content/guides/x.en.md:13: link to "/sitemap.xml", a file the build makes for browsers and search engines (link to a page instead`},
 		{"link to a stylesheet's source", "content/guides/x.en.md", guide("", "See [the styles](/css/site.css).\n"),
 			`content/guides/x.en.md:13: link to "/css/site.css", a stylesheet or script: it is published under a name with its content hash`},
 		// UI strings that become addresses: an empty one put the Dutch guides over the Dutch
