@@ -300,6 +300,10 @@ func collectLines(src []byte, n yamlast.Node, prefix string, lines map[string]in
 			lines[p] = nodeLine(src, v)
 			collectLines(src, v, p, lines)
 		}
+	case *yamlast.AnchorNode: // translation: &t, with the fields on the lines below
+		collectLines(src, n.Value, prefix, lines)
+	case *yamlast.TagNode:
+		collectLines(src, n.Value, prefix, lines)
 	}
 }
 

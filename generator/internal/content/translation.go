@@ -79,8 +79,13 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 		lines[idx] = line[:open] + "{" + strings.Join(parts, ", ") + "}" + line[close+1:] + eol
 	default:
 		if hl, ok := fm.lineOf("translation.hash"); ok {
-			prefix := lines[hl-1][:strings.Index(lines[hl-1], "hash:")]
-			lines[hl-1] = prefix + "hash: " + hash + eol
+			old := strings.TrimSuffix(lines[hl-1], "\r")
+			prefix := old[:strings.Index(old, "hash:")]
+			comment := "" // "hash: 1a2b # checked by the Dutch team" keeps its comment
+			if i := strings.Index(old, " #"); i > len(prefix) {
+				comment = old[i:]
+			}
+			lines[hl-1] = prefix + "hash: " + hash + comment + eol
 			// A value folded onto the lines below (hash: >-) goes with the old value.
 			end := hl
 			for end < len(lines) && strings.TrimSpace(lines[end]) != "" && indentOf(lines[end]) > len(prefix) {

@@ -32,6 +32,11 @@ func TestStampWritesTheHashAndNothingElse(t *testing.T) {
 			"---\r\ntranslation:\r\n  status: draft\r\n  hash: abc123\r\n---\r\nBody\r\n"},
 		{"CRLF, inline", "---\r\ntranslation: {status: draft}\r\n---\r\n",
 			"---\r\ntranslation: {status: draft, hash: abc123}\r\n---\r\n"},
+		// Found by an adversarial test: the comment went, and an anchored field had "no status".
+		{"block, keeps a comment", "---\ntranslation:\n  status: draft\n  hash: old # checked by the team\n---\n",
+			"---\ntranslation:\n  status: draft\n  hash: abc123 # checked by the team\n---\n"},
+		{"block, with an anchor", "---\ntranslation: &t\n  status: draft\n---\n",
+			"---\ntranslation: &t\n  status: draft\n  hash: abc123\n---\n"},
 	}
 	for _, tt := range tests {
 		got, err := stampFrontMatter([]byte(tt.in), "abc123")
