@@ -176,6 +176,9 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// ſ (long s) is a lower-case letter, a valid slug; it folds to s.
 		{"addresses that differ only as letters fold", "content/guides/a\u017fking-parents.en.md", guide("", ""),
 			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ differs from that of content/guides/aſking-parents.en.md (/en/guides/aſking-parents/) only as letters fold: on a Mac or Windows the two are one folder`},
+		// Windows writes the Turkish dotless ı in capitals as I.
+		{"addresses that differ only in a dotless ı", "content/guides/askıng-parents.en.md", guide("", ""),
+			`content/guides/asking-parents.en.md:1: page URL /en/guides/asking-parents/ differs from that of content/guides/askıng-parents.en.md (/en/guides/askıng-parents/) only as letters fold`},
 		{"missing partial", "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{template "layouts/partials/nope.html" .}}`, 1),
 			`layouts/page.html:1: no such template "layouts/partials/nope.html" (while rendering /en/about/b/) (a partial is a file of layouts/partials/`},
 		// A list of fields to merge was a merge key three times over, on one line.

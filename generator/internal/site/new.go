@@ -291,9 +291,14 @@ func (s *Site) checkURLs(diags *diag.List) {
 func FoldName(s string) string { return simpleFold(norm.NFC.String(s)) }
 
 // simpleFold maps each letter of s to the first of the letters it folds with (S, s and ſ
-// to S), so two strings that strings.EqualFold finds equal map to the same.
+// to S), so two strings that strings.EqualFold finds equal map to the same. And the Turkish
+// dotless ı to I: Windows writes it in capitals as I, so kılavuz and kilavuz are one folder
+// there, though Unicode does not fold the two.
 func simpleFold(s string) string {
 	return strings.Map(func(r rune) rune {
+		if r == 'ı' {
+			return 'I'
+		}
 		min := r
 		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
 			if f < min {
