@@ -7,7 +7,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -54,6 +56,11 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 			return nil
 		}
 		if f, ok := isLarge(p, d); ok {
+			// Opened now, as a small file is read now: what cannot be is said here, by name.
+			if err := canOpen(fsys, p); err != nil {
+				diags.Errorf(p, 0, "", "cannot read: %v", err)
+				return nil
+			}
 			a.large[strings.TrimPrefix(p, "static/")] = f
 			return nil
 		}
@@ -199,14 +206,16 @@ func (m *Model) checkStaticFiles(diags *diag.List) {
 	for src, x := range m.assets.fingerprinted {
 		made[x.out] = "static/" + src + " (with its content hash)"
 	}
-	folders := map[string]string{} // folder → what the build writes in it
-	for name, what := range made {
-		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
-			folders[dir] = what
-		}
-	}
+	folders := map[string]string{} // folder → the first thing (by path) the build writes in it
 	for _, l := range m.site.Languages {
-		folders["search/"+l.Code] = "the search index"
+		made["search/"+l.Code+"/index.js"] = "the search index"
+	}
+	for _, name := range slices.Sorted(maps.Keys(made)) {
+		for dir := path.Dir(name); dir != "."; dir = path.Dir(dir) {
+			if _, ok := folders[dir]; !ok {
+				folders[dir] = made[name]
+			}
+		}
 	}
 	folded := map[string]string{} // FoldName of every path the build makes → the path
 	for name := range made {

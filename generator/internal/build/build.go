@@ -37,7 +37,7 @@ type Options struct {
 	Out     string // the output folder, replaced only when the build succeeds
 	BaseURL string
 	Drafts  bool
-	NoIndex bool      // deploy previews: tell search engines to stay away
+	NoIndex bool      // deploy previews and branch deploys: tell search engines to stay away
 	Offline bool      // a copy to open from disk: relative links, no integrity values
 	Log     io.Writer // timings; nil for silence
 	// PDFs are files the pdf command printed, by output path ("downloads/nl/toolkit.pdf"):

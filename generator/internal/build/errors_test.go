@@ -125,6 +125,11 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// The build then failed on "mkdir public/en: not a directory", naming no static file.
 		{"static file where the build makes a folder", "static/en", "x\n",
 			`static/en: would be published as /en, where the build makes a folder for`},
+		// With a spare folder to reuse, it replaced the search index, and the build passed.
+		{"static file where the search index goes", "static/search", "x\n",
+			`static/search: would be published as /search, where the build makes a folder for the search index`},
+		{"static file that a Mac takes for the search index's folder", "static/Search", "x\n",
+			`static/Search: would be published as /Search, which a Mac or Windows takes for /search/ that the build makes`},
 		{"static file where the build makes a page's folder", "static/en/about/b", "x\n",
 			`static/en/about/b: would be published as /en/about/b, where the build makes a folder for the page /en/about/b/`},
 		{"static file that a Mac takes for a page", "static/EN/about/b/index.html", "x\n",

@@ -40,6 +40,29 @@ type regularFileOpener interface {
 	OpenRegular(name string) (*os.File, error)
 }
 
+// canOpen reports what keeps the file name of fsys from being copied, if anything.
+func canOpen(fsys fs.FS, name string) error {
+	opener, ok := fsys.(regularFileOpener)
+	if !ok {
+		return errors.New("the site's files cannot be opened one by one")
+	}
+	f, err := opener.OpenRegular(name)
+	if err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+// sourceError is a large file that could not be read when it was copied: it changed since
+// the build looked at it. Not the output's fault, so the spare folder is not given up.
+type sourceError struct{ err error }
+
+func (e sourceError) Error() string {
+	return fmt.Sprintf("%v (the file changed while the site was built: build again)", e.err)
+}
+
+func (e sourceError) Unwrap() error { return e.err }
+
 // copyFile queues a copy of src (a file of fsys) to rel.
 func (o *output) copyFile(rel string, fsys fs.FS, src string) error {
 	opener, ok := fsys.(regularFileOpener)
@@ -58,12 +81,12 @@ func (o *output) putCopy(rel string, open func() (*os.File, error), buf []byte) 
 	}
 	src, err := open()
 	if err != nil {
-		return nil, err
+		return nil, sourceError{err}
 	}
 	defer src.Close()
 	sum, size, err := fingerprintReader(src, buf)
 	if err != nil {
-		return nil, err
+		return nil, sourceError{err}
 	}
 	if o.reuse {
 		if fi, err := os.Lstat(p); err == nil {
@@ -79,7 +102,7 @@ func (o *output) putCopy(rel string, open func() (*os.File, error), buf []byte) 
 		}
 	}
 	if _, err := src.Seek(0, io.SeekStart); err != nil {
-		return nil, err
+		return nil, sourceError{err}
 	}
 	dst, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
@@ -91,7 +114,7 @@ func (o *output) putCopy(rel string, open func() (*os.File, error), buf []byte) 
 		err = closeErr
 	}
 	if err == nil && n != size {
-		err = &fs.PathError{Op: "copy", Path: p, Err: errors.New("the file changed while it was copied")}
+		err = sourceError{&fs.PathError{Op: "copy", Path: src.Name(), Err: errors.New("its size changed")}}
 	}
 	if err != nil {
 		return nil, err

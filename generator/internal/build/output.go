@@ -415,9 +415,13 @@ func (o *output) writer() {
 		} else {
 			st, err = o.put(rel, f.data, buf)
 		}
-		if err != nil {
+		var source sourceError
+		switch {
+		case errors.As(err, &source):
+			o.fail(source)
+		case err != nil:
 			o.failWriting(err)
-		} else if st != nil {
+		case st != nil:
 			stamps[rel] = *st
 		}
 		if f.done != nil {

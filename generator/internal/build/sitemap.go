@@ -37,7 +37,7 @@ func robots(s *site.Site, noIndex bool) []byte {
 	if noIndex {
 		// Crawlers may come in, to read the noindex on every page: a page they may not
 		// fetch can still be indexed, by its address alone, when another site links it.
-		return []byte("# A deploy preview: every page asks not to be indexed.\nUser-agent: *\nAllow: /\n")
+		return []byte("# Not the published site (a deploy preview or a branch deploy): every page asks not to be indexed.\nUser-agent: *\nAllow: /\n")
 	}
 	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.BaseURL + "sitemap.xml\n")
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"regexp"
 	"strings"
 
 	yaml3 "go.yaml.in/yaml/v3"
@@ -82,8 +83,8 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 			old := strings.TrimSuffix(lines[hl-1], "\r")
 			prefix := old[:strings.Index(old, "hash:")]
 			comment := "" // "hash: 1a2b # checked by the Dutch team" keeps its comment
-			if i := strings.Index(old, " #"); i > len(prefix) {
-				comment = old[i:]
+			if loc := yamlComment.FindStringIndex(old[len(prefix):]); loc != nil {
+				comment = old[len(prefix)+loc[0]:]
 			}
 			lines[hl-1] = prefix + "hash: " + hash + comment + eol
 			// A value folded onto the lines below (hash: >-) goes with the old value.
@@ -109,6 +110,9 @@ func stampFrontMatter(src []byte, hash string) ([]byte, error) {
 	}
 	return out, nil
 }
+
+// yamlComment is a comment after a value: a # after a space or a tab.
+var yamlComment = regexp.MustCompile(`[ \t]+#.*$`)
 
 // indentOf is how many spaces a line starts with.
 func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }

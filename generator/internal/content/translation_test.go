@@ -35,6 +35,8 @@ func TestStampWritesTheHashAndNothingElse(t *testing.T) {
 		// Found by an adversarial test: the comment went, and an anchored field had "no status".
 		{"block, keeps a comment", "---\ntranslation:\n  status: draft\n  hash: old # checked by the team\n---\n",
 			"---\ntranslation:\n  status: draft\n  hash: abc123 # checked by the team\n---\n"},
+		{"block, keeps a comment after a tab", "---\ntranslation:\n  status: draft\n  hash: old\t# c\n---\n",
+			"---\ntranslation:\n  status: draft\n  hash: abc123\t# c\n---\n"},
 		{"block, with an anchor", "---\ntranslation: &t\n  status: draft\n---\n",
 			"---\ntranslation: &t\n  status: draft\n  hash: abc123\n---\n"},
 	}

@@ -324,18 +324,29 @@ func (d *Doc) headingLine(h *ast.Heading) int {
 	return d.line(h)
 }
 
-// writtenIDs counts the IDs written in the braces at the end of a heading's line.
+// writtenIDs counts the IDs written in the braces that end a heading: its one line, or the
+// last line of its text above a === or --- line. Braces elsewhere are text.
 func (d *Doc) writtenIDs(h *ast.Heading) int {
-	start, ok := startOffset(h)
-	if !ok || len(h.Attributes()) == 0 {
+	if len(h.Attributes()) == 0 || h.Lines().Len() == 0 {
 		return 0
 	}
-	line := d.source[start:d.lineEnd(start)]
+	last := h.Lines().At(h.Lines().Len() - 1)
+	end := d.lineEnd(last.Start)
+	lineStart := bytes.LastIndexByte(d.source[:last.Start], '\n') + 1
+	line := bytes.TrimRight(d.source[lineStart:end], " \t\r")
 	open := bytes.LastIndexByte(line, '{')
-	if open < 0 {
+	if open < 0 || !bytes.HasSuffix(line, []byte("}")) {
 		return 0
 	}
-	attrs, _ := parser.ParseAttributes(text.NewReader(line[open:]))
+	block := line[open:]
+	reader := text.NewReader(block)
+	attrs, ok := parser.ParseAttributes(reader)
+	if !ok {
+		return 0
+	}
+	if _, pos := reader.Position(); pos.Start != len(block) {
+		return 0 // the braces do not end the line: text
+	}
 	n := 0
 	for _, a := range attrs {
 		if string(a.Name) == "id" {

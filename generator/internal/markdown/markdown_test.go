@@ -429,9 +429,13 @@ func TestALongRunOfQuoteMarksStaysAsTyped(t *testing.T) {
 // A heading's written ID is one ID: {#} gave none (a contents entry leading to the top of the
 // page), {#a #b} kept the second without a word.
 func TestAHeadingIDIsOneAndNotEmpty(t *testing.T) {
-	d, _ := render(t, "## Alpha\n\n## Beta {#}\n\n## Gamma {id=\"\"}\n\n## Delta {#d1 #d2}\n")
+	d, _ := render(t, "## Alpha\n\n## Beta {#}\n\n## Gamma {id=\"\"}\n\n## Delta {#d1 #d2}\n\n"+
+		// Braces that do not end the heading are its text (found by a review).
+		"## Write `{#a #b}` never\n\n## Why {#e #f} fails\n\nLine {#g #h}\nmore {#c}\n===\n\n## a {b} {#i}\n\nTitle {#x}\n---\n\n"+
+		"Two {#y}\n{#z #w}\n---\n")
 	wantProblems(t, d.Problems, []Problem{
 		{Line: 7, Message: "heading with two IDs"},
+		{Line: 22, Message: "heading with two IDs"}, // a setext heading is reported at its first line
 		{Line: 3, Message: "empty heading ID"},
 		{Line: 5, Message: "empty heading ID"},
 	})
