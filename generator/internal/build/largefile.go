@@ -69,12 +69,12 @@ func (o *output) copyFile(rel string, fsys fs.FS, src string) error {
 	if !ok {
 		return fmt.Errorf("cannot copy %s: the site's files cannot be opened one by one", src)
 	}
-	return o.queue(pendingFile{rel: rel, open: func() (*os.File, error) { return opener.OpenRegular(src) }})
+	return o.queue(pendingFile{rel: rel, from: src, open: func() (*os.File, error) { return opener.OpenRegular(src) }})
 }
 
 // putCopy is put for a file copied from open. In a reused folder a file the manifest knows
 // to hold the same bytes is left as it is; any other is removed and copied again.
-func (o *output) putCopy(rel string, open func() (*os.File, error), buf []byte) (*fileStamp, error) {
+func (o *output) putCopy(rel, from string, open func() (*os.File, error), buf []byte) (*fileStamp, error) {
 	p := filepath.Join(o.dir, rel)
 	if err := o.mkdir(filepath.Dir(p)); err != nil {
 		return nil, err
@@ -114,7 +114,7 @@ func (o *output) putCopy(rel string, open func() (*os.File, error), buf []byte) 
 		err = closeErr
 	}
 	if err == nil && n != size {
-		err = sourceError{&fs.PathError{Op: "copy", Path: src.Name(), Err: errors.New("its size changed")}}
+		err = sourceError{&fs.PathError{Op: "copy", Path: from, Err: errors.New("its size changed")}}
 	}
 	if err != nil {
 		return nil, err

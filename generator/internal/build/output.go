@@ -72,6 +72,7 @@ type pendingFile struct {
 	data []byte
 	done func([]byte)             // when set, takes data back once the file is written
 	open func() (*os.File, error) // when set, the file is copied from what it opens (largefile.go)
+	from string                   // and this is the file opened, for messages
 }
 
 type entry struct {
@@ -411,7 +412,7 @@ func (o *output) writer() {
 		var st *fileStamp
 		var err error
 		if f.open != nil {
-			st, err = o.putCopy(rel, f.open, buf)
+			st, err = o.putCopy(rel, f.from, f.open, buf)
 		} else {
 			st, err = o.put(rel, f.data, buf)
 		}
