@@ -24,7 +24,7 @@ func (s *Site) findOrphans(missing []string) {
 	var byHash map[string]string // "lang hash" → content file, made on first need
 	for _, target := range missing {
 		if _, done := s.orphans[target]; done {
-			continue
+			continue // two translations of one original
 		}
 		stem, lang, ok := cutLang(target)
 		if !ok {
@@ -45,8 +45,12 @@ func (s *Site) findOrphans(missing []string) {
 		if len(hashes) > 0 && byHash == nil {
 			byHash = map[string]string{}
 			for _, p := range s.Pages {
-				if p.Source != nil {
-					byHash[p.Lang.Code+" "+content.BodyHash(p.Source.Body)] = p.Source.Path
+				// Only an original can be the renamed original; the first of equal bodies.
+				if p.Source != nil && p.Source.Common().Translation == nil {
+					key := p.Lang.Code + " " + content.BodyHash(p.Source.Body)
+					if _, seen := byHash[key]; !seen {
+						byHash[key] = p.Source.Path
+					}
 				}
 			}
 		}
@@ -56,7 +60,9 @@ func (s *Site) findOrphans(missing []string) {
 				break
 			}
 		}
-		s.orphans[target] = o
+		if len(o.translations) > 0 {
+			s.orphans[target] = o
+		}
 	}
 }
 
