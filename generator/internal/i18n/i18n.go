@@ -569,7 +569,30 @@ func (c *Catalog) checkComplete(diags *diag.List) {
 		}
 		sort.Strings(missing)
 		for _, k := range missing {
+			if line := l.line(k); line > 0 {
+				// "edit = { x = "a" }": read as the keys under it, not as the string.
+				diags.Errorf(l.file, line, "write it as text, as in "+def.file, "UI string %q is a table in language %q", k, l.Code)
+				continue
+			}
 			diags.Errorf(l.file, 0, "translate it from "+def.file, "missing UI string %q in language %q", k, l.Code)
+		}
+		l.checkNumbersAgainst(def, diags)
+	}
+}
+
+// checkNumbersAgainst reports the strings that show a number in one language and not in the
+// default one, or the other way round: "sayfalar" where English has "{{.Count}} pages"
+// drops the number without a word.
+func (l *Language) checkNumbersAgainst(def *Language, diags *diag.List) {
+	for _, k := range slices.Sorted(maps.Keys(def.keys)) {
+		switch {
+		case !l.keys[k] || l.counted[k] == def.counted[k]:
+		case def.counted[k]:
+			diags.Errorf(l.file, l.line(k), "write it with {{.Count}} where the number goes, or with plural forms, as in "+def.file,
+				"UI string %q shows no number in language %q, where %q has one", k, l.Code, def.Code)
+		default:
+			diags.Errorf(l.file, l.line(k), "write it without {{.Count}} or plural forms, as in "+def.file,
+				"UI string %q takes a number in language %q, where %q has none", k, l.Code, def.Code)
 		}
 	}
 }

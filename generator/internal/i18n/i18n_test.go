@@ -284,3 +284,22 @@ func TestByteOrderMarkIsSkipped(t *testing.T) {
 		t.Fatalf("errors %s", errs)
 	}
 }
+
+// A string that shows a number in English must show it in every language, and the other
+// way round: "sayfalar" for "{{.Count}} pages" dropped the number without a word. A string
+// written as a table is said to be one, at its line, not missing.
+func TestNumbersAndShapesMatchTheDefaultLanguage(t *testing.T) {
+	_, errs := catalog(t, map[string]string{
+		"i18n/en.toml": en,
+		"i18n/tr.toml": "[language]\nname = \"Türkçe\"\n[count]\npages = \"sayfalar\"\n[theme]\neducare = \"{{.Count}} Educare\"\n[nav]\nhome = { x = \"a\" }\n",
+	})
+	for _, want := range []string{
+		`i18n/tr.toml:4: UI string "count.pages" shows no number in language "tr", where "en" has one`,
+		`i18n/tr.toml:6: UI string "theme.educare" takes a number in language "tr", where "en" has none`,
+		`i18n/tr.toml:8: UI string "nav.home" is a table in language "tr" (write it as text`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("want %q in:\n%s", want, errs)
+		}
+	}
+}
