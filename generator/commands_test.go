@@ -129,3 +129,15 @@ func TestCorpusRefusesWhatItCannotDo(t *testing.T) {
 		t.Errorf("content/x was written: %v", err)
 	}
 }
+
+// stamp takes a page however the shell names it: ./content/…, a path with .., or absolute.
+func TestStampTakesAPathAsTheShellWritesIt(t *testing.T) {
+	dir := sitetest.New(t, homes+"-- content/about/a.en.md --\n"+sitetest.Page("page", "original: en\n", "Text.\n")+
+		"-- content/about/a.nl.md --\n"+sitetest.Page("page", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
+	for _, arg := range []string{"./content/about/a.nl.md", "content/guides/../about/a.nl.md", filepath.Join(dir, "content", "about", "a.nl.md")} {
+		code, out, errOut := runIn(t, dir, "stamp", arg)
+		if code != 0 || !strings.Contains(out, "content/about/a.nl.md: translation of content/about/a.en.md, hash ") {
+			t.Errorf("stamp %s: %d %s %s", arg, code, out, errOut)
+		}
+	}
+}

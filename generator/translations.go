@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/educare-handbook/handbook/generator/internal/build"
@@ -66,6 +67,20 @@ func runTranslations(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// sitePath is a file named on the command line as the site names it: relative to the site's
+// root (the current folder), with slashes; "./content/x.md" and an absolute path too.
+func sitePath(arg string) string {
+	p := arg
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil {
+				p = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(p))
+}
+
 // runStamp records in each translation the hash of its original's current body: run it
 // after bringing a translation up to date, so the site stops calling it outdated.
 func runStamp(args []string, stdout, stderr io.Writer) int {
@@ -78,7 +93,8 @@ func runStamp(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	failed := false
-	for _, path := range args {
+	for _, arg := range args {
+		path := sitePath(arg)
 		p := s.ByPath(path)
 		switch {
 		case p == nil:
