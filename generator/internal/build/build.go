@@ -426,13 +426,15 @@ func (m *Model) checkLayouts(diags *diag.List) {
 	}
 	errs := &renderErrors{}
 	pages := m.site.Pages
+	var runaway atomic.Bool // see write
 	work.Each(len(pages), func(i int) {
 		p := pages[i]
-		if p.LacksOriginal() {
+		if p.LacksOriginal() || runaway.Load() {
 			return
 		}
 		if _, err := m.layouts.RenderPage(nil, p.Lang.Code, p.Layout(), m.pageData(p), sourceOf(p)); err != nil {
 			errs.add(p, err)
+			runaway.CompareAndSwap(false, layout.Runaway(err))
 		}
 	})
 	errs.report(diags)

@@ -221,6 +221,16 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`i18n/en.toml:58: [theme] key "Two Words" cannot be part of an address`},
 		{"missing UI string", "i18n/nl.toml", "[language]\nname = \"Nederlands\"\n",
 			`i18n/nl.toml: missing UI string "box.attention" in language "nl"`},
+		// It took 270 s, each page 100,000 levels down, and the errors blamed the pages.
+		{"a partial that draws itself", "layouts/partials/footer.html", repoFile(t, "layouts/partials/footer.html") + "{{template \"layouts/partials/footer.html\" .}}\n",
+			`layouts/partials/footer.html draws itself without end: layouts/partials/footer.html → layouts/partials/footer.html`},
+		// Under a condition it may end, so it is drawn: it took 6 minutes, each page 100,000
+		// levels down; the first page that goes so deep now ends the drawing of the others.
+		{"a partial that draws itself under a condition", "layouts/partials/footer.html", repoFile(t, "layouts/partials/footer.html") + "{{if .}}{{template \"layouts/partials/footer.html\" .}}{{end}}\n",
+			`layouts/partials/footer.html: executing "layouts/partials/footer.html" at <{{template "layouts/partials/footer.html" .}}>: exceeded maximum template depth (100000)`},
+		// Failed only on the first page that drew it: here, one day, a Turkish page.
+		{"a UI string no language has", "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{if eq .Lang.Code "tr"}}{{T "nope.key"}}{{end}}`, 1),
+			`layouts/page.html:1: UI string "nope.key" is in no language file (i18n/en.toml has none)`},
 		{"template error", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}\n",
 			`layouts/page.html:2: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
 		// Pages render with minified layouts; the error still names the line as written.
@@ -354,6 +364,18 @@ func TestStaticFilesThatAreOneOnAMac(t *testing.T) {
 	if want := "static/files/cafe\u0301.pdf: is the same file as static/files/Caf\u00e9.pdf on a Mac or Windows"; err == nil || !strings.Contains(out, want) {
 		t.Errorf("want %q in:\n%s", want, out)
 	}
+}
+
+// A template that draws itself under a condition may end (a tree drawn level by level): it
+// is not refused.
+func TestATemplateMayDrawItselfUnderACondition(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	page := repoFile(t, "layouts/page.html")
+	sitetest.Write(t, dir, "layouts/page.html", strings.Replace(page, `{{define "main"}}`,
+		`{{define "codes"}}{{if .}}<i>{{(index . 0).Code}}</i>{{template "codes" (slice . 1)}}{{end}}{{end}}{{define "main"}}{{template "codes" .Site.Languages}}`, 1))
+	sitetest.Write(t, dir, "content/about/b.en.md", sitetest.Page("page", "", "Text.\n"))
+	mustBuild(t, dir)
+	contains(t, dir, "en/about/b/index.html", "<i>en</i><i>nl</i>")
 }
 
 func TestBrokenLanguageFileIsReportedOnce(t *testing.T) {

@@ -45,6 +45,7 @@ func (m *Model) write(out *output, res *Result) error {
 			p.Sections = nil
 		}
 	}
+	var runaway atomic.Bool // a drawing went without end: a page took seconds, the others would too
 	err := timed(res, "render", func() error {
 		work.Each(1+len(pages), func(i int) {
 			if stopped(m.opts.Stop) {
@@ -61,11 +62,17 @@ func (m *Model) write(out *output, res *Result) error {
 				return
 			}
 			p := pages[i-1]
+			if runaway.Load() {
+				return // the build fails on it: no page more is drawn as long
+			}
 			buf := pageBuffers.get()
 			html, err := m.layouts.RenderPage(buf, p.Lang.Code, p.Layout(), m.pageData(p), sourceOf(p))
 			if err != nil {
 				pageBuffers.put(buf)
 				renderErrs.add(p, err)
+				if layout.Runaway(err) {
+					runaway.Store(true)
+				}
 				return
 			}
 			if m.opts.oneShot && p.Kind == site.KindPage && p.Type != "guide" {

@@ -221,10 +221,29 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 	for _, c := range set.cached {
 		c.free = free
 	}
+	if !diags.HasErrors() {
+		sets := []*template.Template{base}
+		for _, name := range Required {
+			if t := set.layouts[name]; t != nil {
+				sets = append(sets, t)
+			}
+		}
+		checkCalls(sets, defaultLanguage(langs), diags)
+	}
 	if !diags.HasErrors() && !heldNUL {
 		writeInUIStrings(set, langs, partials)
 	}
 	return set
+}
+
+// defaultLanguage is the language whose UI strings every other language has, if loaded.
+func defaultLanguage(langs []*i18n.Language) *i18n.Language {
+	for _, l := range langs {
+		if l.Code == i18n.DefaultLanguage {
+			return l
+		}
+	}
+	return nil
 }
 
 // use binds lang's functions, waiting for the pages of another bound language to finish;
@@ -418,6 +437,15 @@ func (s *Set) RenderPage(dst []byte, lang, layout string, data any, source strin
 	if errors.Is(err, errPageTooLarge) {
 		return nil, fmt.Errorf("layouts/%s.html: %w", layout, err)
 	}
+	if tooDeepTemplate(err) {
+		// Not drawn 100,000 levels deep again for the line as written: that doubles the
+		// cost, and the layouts as written are larger, so it ends as a page too large. The
+		// file without a line (the minified layout's line is not the one written).
+		if file, _, msg := SplitTemplateError(err); file != "" && s.exact() != s.fast {
+			return nil, fmt.Errorf("%s: %s", file, msg)
+		}
+		return nil, err
+	}
 	if exact := s.exact(); exact != s.fast {
 		// Say where in the layout as written.
 		if exactErr := exact.execute(&capped{w: io.Discard}, lang, layout, data, source); exactErr != nil {
@@ -425,6 +453,15 @@ func (s *Set) RenderPage(dst []byte, lang, layout string, data any, source strin
 		}
 	}
 	return nil, err
+}
+
+// Runaway reports whether err is a drawing that went without end: 100,000 levels deep, or a
+// page past MaxRenderedBytes. Every other page of the layout would most likely go the same
+// way, each taking as long.
+func Runaway(err error) bool { return errors.Is(err, errPageTooLarge) || tooDeepTemplate(err) }
+
+func tooDeepTemplate(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "exceeded maximum template depth")
 }
 
 // MaxRenderedBytes is the most a layout may write for one page. The largest page a site has
