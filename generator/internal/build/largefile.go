@@ -1,9 +1,10 @@
 package build
 
 import (
+	"crypto/sha256"
+	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"io/fs"
 	"os"
@@ -126,9 +127,10 @@ func (o *output) putCopy(rel, from string, open func() (*os.File, error), buf []
 	return stampOrNil(stamp(fi, sum)), nil
 }
 
-// fingerprintReader is fingerprint of everything r holds, read through buf.
+// fingerprintReader is a fingerprint of everything r holds, read through buf: SHA-256, which
+// a stream allows and no one can aim at without a key (see fingerprintKey).
 func fingerprintReader(r io.Reader, buf []byte) (sum uint64, size int64, err error) {
-	c, ieee := crc32.New(castagnoli), crc32.NewIEEE()
-	size, err = io.CopyBuffer(io.MultiWriter(c, ieee), r, buf)
-	return uint64(c.Sum32())<<32 | uint64(ieee.Sum32()), size, err
+	h := sha256.New()
+	size, err = io.CopyBuffer(h, r, buf)
+	return binary.LittleEndian.Uint64(h.Sum(nil)), size, err
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/educare-handbook/handbook/generator/internal/sitetest"
 )
 
 // writeOutput runs one output through newOutput and commit with the given files, and
@@ -111,20 +113,21 @@ func TestManifestDoesNotTrustRacyFiles(t *testing.T) {
 
 // A manifest is used only for the folder it was written for, and only whole.
 func TestManifestIsReadOnlyWholeAndForItsFolder(t *testing.T) {
-	m := manifest{at: 5e9, folder: 42, files: map[string]fileStamp{
-		"a b/index.html": {size: 5, ino: 7, ctime: 1e9, sum: fingerprint([]byte("alpha"))},
+	fp := newFingerprinter(fingerprintKey{1, 2, 3})
+	m := manifest{at: 5e9, folder: 42, key: fingerprintKey{1, 2, 3}, files: map[string]fileStamp{
+		"a b/index.html": {size: 5, ino: 7, ctime: 1e9, sum: fp.sum([]byte("alpha"))},
 		"c.js":           {size: 1, ino: 8, ctime: 2e9, sum: 3},
 	}}
 	data := m.encode()
 	got := parseManifest(data, 42)
-	if got.at != m.at || len(got.files) != 2 || got.files["a b/index.html"] != m.files["a b/index.html"] {
+	if got.at != m.at || got.key != m.key || len(got.files) != 2 || got.files["a b/index.html"] != m.files["a b/index.html"] {
 		t.Fatalf("round trip: got %+v, want %+v", got, m)
 	}
 	if !got.holds("a b/index.html", m.files["a b/index.html"]) {
 		t.Fatal("a file recorded well before its manifest is not trusted")
 	}
 	changed := m.files["a b/index.html"]
-	changed.sum = fingerprint([]byte("alpHA"))
+	changed.sum = fp.sum([]byte("alpHA"))
 	if got.holds("a b/index.html", changed) {
 		t.Fatal("trusted for other bytes")
 	}
@@ -132,8 +135,9 @@ func TestManifestIsReadOnlyWholeAndForItsFolder(t *testing.T) {
 		"another folder": data,
 		"cut short":      data[:len(data)-len(manifestEnd)-3],
 		"empty":          nil,
-		"older format":   []byte("handbook-build manifest 0 5 42\nend\n"),
-		"bad line":       []byte(manifestHeader + " 5 42\nzz 1 2 3 x\nend\n"),
+		"older format":   []byte("handbook-build manifest 1 5 42\nend\n"),
+		"no key":         []byte(manifestHeader + " 5 42\nend\n"),
+		"bad line":       []byte(manifestHeader + " 5 42 " + strings.Repeat("00", 16) + "\nzz 1 2 3 x\nend\n"),
 	} {
 		folder := uint64(42)
 		if name == "another folder" {
@@ -142,5 +146,29 @@ func TestManifestIsReadOnlyWholeAndForItsFolder(t *testing.T) {
 		if got := parseManifest(bad, folder); len(got.files) != 0 {
 			t.Errorf("%s: %d files read", name, len(got.files))
 		}
+	}
+}
+
+// Two files of one size and the same two CRCs (testdata/crc-collision, made by solving the
+// CRCs' linear equations): with checksums as fingerprints, a rebuild took the second for the
+// first and left it in place. Under the folder's secret key they differ.
+func TestACraftedFileIsNotTakenForTheOneBefore(t *testing.T) {
+	a, err := os.ReadFile(filepath.Join("testdata", "crc-collision", "a.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join("testdata", "crc-collision", "b.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "static/notes.txt", string(a))
+	mustBuild(t, dir)
+	mustBuild(t, dir) // the first output is now the spare, with its manifest
+	ageManifest(t, filepath.Join(dir, ".public.old"))
+	sitetest.Write(t, dir, "static/notes.txt", string(b))
+	mustBuild(t, dir) // into the spare, which holds a.txt's bytes
+	if got := sitetest.Read(t, dir, "public/notes.txt"); got != string(b) {
+		t.Error("the rebuild kept the file before")
 	}
 }

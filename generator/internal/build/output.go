@@ -42,6 +42,7 @@ type output struct {
 
 	existing func() listing   // what a reused folder held, listed while the build runs
 	previous func() *manifest // what the build that wrote a reused folder recorded (see manifest)
+	key      fingerprintKey   // the folder's: its recorded one when reused, else a new one
 	dirs     sync.Map         // folders known to exist, by absolute path
 	// replacing is held while a file or link in a reused folder gives way to a folder.
 	replacing sync.Mutex
@@ -146,8 +147,12 @@ func newOutput(target, siteRoot string, stop <-chan struct{}, onWait func()) (_ 
 	// folder that a build is changing, or gave up on, has none.
 	recorded, _ := os.ReadFile(manifestPath(o.spare))
 	os.Remove(manifestPath(o.spare))
+	o.key = newFingerprintKey()
 	if isOurs(o.spare) && os.Remove(dir) == nil && os.Rename(o.spare, dir) == nil {
 		o.reuse = true
+		if key, ok := recordedKey(recorded); ok {
+			o.key = key
+		}
 		listed := make(chan listing, 1)
 		go func() { listed <- listTree(dir) }()
 		o.existing = sync.OnceValue(func() listing { return <-listed })
@@ -399,6 +404,7 @@ func (o *output) writer() {
 	written := map[string]bool{}
 	stamps := map[string]fileStamp{}
 	buf := make([]byte, 32<<10)
+	fp := newFingerprinter(o.key)
 	for f := range o.files {
 		if stopped(o.stop) {
 			o.fail(ErrInterrupted)
@@ -414,7 +420,7 @@ func (o *output) writer() {
 		if f.open != nil {
 			st, err = o.putCopy(rel, f.from, f.open, buf)
 		} else {
-			st, err = o.put(rel, f.data, buf)
+			st, err = o.put(rel, f.data, buf, fp)
 		}
 		var source sourceError
 		switch {
@@ -495,12 +501,12 @@ var errSpareSetAside = errors.New("spare output")
 // the system gives none). In a reused folder an identical file is left as it is, and
 // whatever else stands at rel (a folder, a link) is removed first, so nothing is written
 // through a link.
-func (o *output) put(rel string, data, buf []byte) (*fileStamp, error) {
+func (o *output) put(rel string, data, buf []byte, fp *fingerprinter) (*fileStamp, error) {
 	p := filepath.Join(o.dir, rel)
 	if err := o.mkdir(filepath.Dir(p)); err != nil {
 		return nil, err
 	}
-	sum := fingerprint(data)
+	sum := fp.sum(data)
 	if o.reuse {
 		if fi, err := os.Lstat(p); err == nil {
 			if fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
@@ -714,7 +720,7 @@ func (o *output) commit() error {
 // writeManifest records what this build wrote, beside the output: last, and only a help to
 // the build after next (without it, that build compares).
 func (o *output) writeManifest() {
-	m := manifest{at: time.Now().UnixNano(), folder: folderID(o.target), files: o.stamps}
+	m := manifest{at: time.Now().UnixNano(), folder: folderID(o.target), key: o.key, files: o.stamps}
 	WriteAtomic(manifestPath(o.target), m.encode())
 }
 
