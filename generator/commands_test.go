@@ -134,10 +134,17 @@ func TestCorpusRefusesWhatItCannotDo(t *testing.T) {
 func TestStampTakesAPathAsTheShellWritesIt(t *testing.T) {
 	dir := sitetest.New(t, homes+"-- content/about/a.en.md --\n"+sitetest.Page("page", "original: en\n", "Text.\n")+
 		"-- content/about/a.nl.md --\n"+sitetest.Page("page", "original: en\ntranslation: {status: draft}\n", "Tekst.\n"))
-	for _, arg := range []string{"./content/about/a.nl.md", "content/guides/../about/a.nl.md", filepath.Join(dir, "content", "about", "a.nl.md")} {
-		code, out, errOut := runIn(t, dir, "stamp", arg)
-		if code != 0 || !strings.Contains(out, "content/about/a.nl.md: translation of content/about/a.en.md, hash ") {
-			t.Errorf("stamp %s: %d %s %s", arg, code, out, errOut)
+	// The site reached through a link, as /tmp is /private/tmp on a Mac.
+	link := filepath.Join(t.TempDir(), "site")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, arg := range []string{"./content/about/a.nl.md", "content/guides/../about/a.nl.md", filepath.Join(dir, "content", "about", "a.nl.md"), filepath.Join(link, "content", "about", "a.nl.md")} {
+		for _, wd := range []string{dir, link} {
+			code, out, errOut := runIn(t, wd, "stamp", arg)
+			if code != 0 || !strings.Contains(out, "content/about/a.nl.md: translation of content/about/a.en.md, hash ") {
+				t.Errorf("stamp %s in %s: %d %s %s", arg, wd, code, out, errOut)
+			}
 		}
 	}
 }

@@ -69,13 +69,17 @@ func runTranslations(args []string, stdout, stderr io.Writer) int {
 
 // sitePath is a file named on the command line as the site names it: relative to the site's
 // root (the current folder), with slashes; "./content/x.md" and an absolute path too.
+// Links on the way are followed on both sides (on a Mac /tmp is /private/tmp).
 func sitePath(arg string) string {
 	p := arg
 	if filepath.IsAbs(p) {
-		if wd, err := os.Getwd(); err == nil {
-			if rel, err := filepath.Rel(wd, p); err == nil {
-				p = rel
-			}
+		wd, err1 := os.Getwd()
+		wd, err2 := filepath.EvalSymlinks(wd)
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			p = real
+		}
+		if rel, err := filepath.Rel(wd, p); err1 == nil && err2 == nil && err == nil {
+			p = rel
 		}
 	}
 	return filepath.ToSlash(filepath.Clean(p))
@@ -98,7 +102,7 @@ func runStamp(args []string, stdout, stderr io.Writer) int {
 		p := s.ByPath(path)
 		switch {
 		case p == nil:
-			fmt.Fprintf(stderr, "%s: not a page of this site\n", path)
+			fmt.Fprintf(stderr, "%s: not a page of this site\n", arg)
 			failed = true
 		case p.Original == nil:
 			fmt.Fprintf(stderr, "%s: not a translation (it has no translation: field)\n", path)

@@ -230,7 +230,7 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`layouts/partials/footer.html: executing "layouts/partials/footer.html" at <{{template "layouts/partials/footer.html" .}}>: exceeded maximum template depth (100000)`},
 		// Failed only on the first page that drew it: here, one day, a Turkish page.
 		{"a UI string no language has", "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{if eq .Lang.Code "tr"}}{{T "nope.key"}}{{end}}`, 1),
-			`layouts/page.html:1: UI string "nope.key" is in no language file (i18n/en.toml has none)`},
+			`layouts/page.html:1: UI string "nope.key" is in no language file (add it to i18n/en.toml`},
 		{"template error", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}\n",
 			`layouts/page.html:2: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
 		// Pages render with minified layouts; the error still names the line as written.
@@ -376,6 +376,15 @@ func TestATemplateMayDrawItselfUnderACondition(t *testing.T) {
 	sitetest.Write(t, dir, "content/about/b.en.md", sitetest.Page("page", "", "Text.\n"))
 	mustBuild(t, dir)
 	contains(t, dir, "en/about/b/index.html", "<i>en</i><i>nl</i>")
+}
+
+// A UI string only one language has may be drawn for that language alone: the layouts are
+// not refused for it (found by a review: the check asked the default language only).
+func TestAUIStringOfOneLanguageMayBeDrawnForIt(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages)
+	sitetest.Write(t, dir, "i18n/nl.toml", repoFile(t, "i18n/nl.toml")+"\n[extra]\nonly = \"Alleen in het Nederlands\"\n")
+	sitetest.Write(t, dir, "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{if eq .Lang.Code "nl"}}{{T "extra.only"}}{{end}}`, 1))
+	mustBuild(t, dir)
 }
 
 func TestBrokenLanguageFileIsReportedOnce(t *testing.T) {

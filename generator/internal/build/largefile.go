@@ -1,8 +1,6 @@
 package build
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -85,7 +83,7 @@ func (o *output) putCopy(rel, from string, open func() (*os.File, error), buf []
 		return nil, sourceError{err}
 	}
 	defer src.Close()
-	sum, size, err := fingerprintReader(src, buf)
+	sum, size, err := sumReader(o.key, src, buf)
 	if err != nil {
 		return nil, sourceError{err}
 	}
@@ -125,12 +123,4 @@ func (o *output) putCopy(rel, from string, open func() (*os.File, error), buf []
 		return nil, err
 	}
 	return stampOrNil(stamp(fi, sum)), nil
-}
-
-// fingerprintReader is a fingerprint of everything r holds, read through buf: SHA-256, which
-// a stream allows and no one can aim at without a key (see fingerprintKey).
-func fingerprintReader(r io.Reader, buf []byte) (sum uint64, size int64, err error) {
-	h := sha256.New()
-	size, err = io.CopyBuffer(h, r, buf)
-	return binary.LittleEndian.Uint64(h.Sum(nil)), size, err
 }

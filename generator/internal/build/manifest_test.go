@@ -1,6 +1,9 @@
 package build
 
 import (
+	"bytes"
+	"crypto/hmac"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -170,5 +173,21 @@ func TestACraftedFileIsNotTakenForTheOneBefore(t *testing.T) {
 	mustBuild(t, dir) // into the spare, which holds a.txt's bytes
 	if got := sitetest.Read(t, dir, "public/notes.txt"); got != string(b) {
 		t.Error("the rebuild kept the file before")
+	}
+}
+
+// Where GCM is refused (GODEBUG=fips140=only), fingerprints are HMAC-SHA256 under the same
+// key: the build ran into a panic there. Still keyed, still telling the crafted pair apart.
+func TestFingerprintsWithoutGCM(t *testing.T) {
+	a, _ := os.ReadFile(filepath.Join("testdata", "crc-collision", "a.txt"))
+	b, _ := os.ReadFile(filepath.Join("testdata", "crc-collision", "b.txt"))
+	key := fingerprintKey{9}
+	f := newFingerprinter(key)
+	f.gcm, f.mac = nil, hmac.New(sha256.New, key[:])
+	if f.sum(a) == f.sum(b) || f.sum(a) != f.sum(a) {
+		t.Error("HMAC fingerprints do not tell the files apart, or vary")
+	}
+	if sum, _, _ := sumReader(key, bytes.NewReader(a), make([]byte, 64)); sum != f.sum(a) {
+		t.Error("the streamed fingerprint is not the HMAC of the bytes")
 	}
 }

@@ -569,7 +569,7 @@ func (c *Catalog) checkComplete(diags *diag.List) {
 		}
 		sort.Strings(missing)
 		for _, k := range missing {
-			if line := l.line(k); line > 0 {
+			if line := l.line(k); line > 0 && l.hasKeysUnder(k) {
 				// "edit = { x = "a" }": read as the keys under it, not as the string.
 				diags.Errorf(l.file, line, "write it as text, as in "+def.file, "UI string %q is a table in language %q", k, l.Code)
 				continue
@@ -578,6 +578,17 @@ func (c *Catalog) checkComplete(diags *diag.List) {
 		}
 		l.checkNumbersAgainst(def, diags)
 	}
+}
+
+// hasKeysUnder reports whether the language has keys inside k ("page.edit.x" for
+// "page.edit"): k was written as a table.
+func (l *Language) hasKeysUnder(k string) bool {
+	for key := range l.keys {
+		if strings.HasPrefix(key, k+".") {
+			return true
+		}
+	}
+	return false
 }
 
 // checkNumbersAgainst reports the strings that show a number in one language and not in the

@@ -292,7 +292,12 @@ func TestNumbersAndShapesMatchTheDefaultLanguage(t *testing.T) {
 	_, errs := catalog(t, map[string]string{
 		"i18n/en.toml": en,
 		"i18n/tr.toml": "[language]\nname = \"Türkçe\"\n[count]\npages = \"sayfalar\"\n[theme]\neducare = \"{{.Count}} Educare\"\n[nav]\nhome = { x = \"a\" }\n",
+		// A number is no table: said once, as a number (found by a review).
+		"i18n/da.toml": "[language]\nname = \"Dansk\"\n[count]\npages = { one = \"{{.Count}} side\", other = \"{{.Count}} sider\" }\n[theme]\neducare = 5\n[nav]\nhome = \"Hjem\"\n",
 	})
+	if strings.Contains(errs, `"theme.educare" is a table`) || !strings.Contains(errs, `i18n/da.toml:6: key "theme.educare": expected text, got int64`) {
+		t.Errorf("a number taken for a table:\n%s", errs)
+	}
 	for _, want := range []string{
 		`i18n/tr.toml:4: UI string "count.pages" shows no number in language "tr", where "en" has one`,
 		`i18n/tr.toml:6: UI string "theme.educare" takes a number in language "tr", where "en" has none`,

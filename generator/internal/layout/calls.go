@@ -19,19 +19,19 @@ import (
 //     page: 270 s of building (found by an adversarial test), and errors that blamed the
 //     pages. A call under a condition may end (a tree drawn recursively) and is left to the
 //     time limit;
-//   - a UI string named in the layouts ({{T "nav.home"}}) that the default language does not
-//     have: it failed only on the first page that drew it, one day a Turkish page.
+//   - a UI string named in the layouts ({{T "nav.home"}}) that no language has: it failed
+//     only on the first page that drew it, one day a Turkish page.
 //
 // Each set is a layout with the base and the partials (each defines its own "main"); what
 // they share is said once.
-func checkCalls(sets []*template.Template, def *i18n.Language, diags *diag.List) {
+func checkCalls(sets []*template.Template, langs []*i18n.Language, diags *diag.List) {
 	reported := map[string]bool{}
 	for _, set := range sets {
-		checkSet(set, def, diags, reported)
+		checkSet(set, langs, diags, reported)
 	}
 }
 
-func checkSet(set *template.Template, def *i18n.Language, diags *diag.List, reported map[string]bool) {
+func checkSet(set *template.Template, langs []*i18n.Language, diags *diag.List, reported map[string]bool) {
 	trees := map[string]*tparse.Tree{}
 	for _, t := range set.Templates() {
 		if t.Tree != nil && t.Tree.Root != nil {
@@ -72,8 +72,18 @@ func checkSet(set *template.Template, def *i18n.Language, diags *diag.List, repo
 				"%s draws itself without end: %s", name, strings.Join(path, " → "))
 		}
 	}
-	if def == nil {
+	if len(langs) == 0 {
 		return
+	}
+	// A key one language has may be drawn only for that language ({{if eq .Lang.Code "nl"}}):
+	// only a key no language has is sure to fail.
+	has := func(key string) bool {
+		for _, l := range langs {
+			if l.Has(key) {
+				return true
+			}
+		}
+		return false
 	}
 	for _, name := range names {
 		tree := trees[name]
@@ -84,9 +94,9 @@ func checkSet(set *template.Template, def *i18n.Language, diags *diag.List, repo
 			}
 			fn, ok := cmd.Args[0].(*tparse.IdentifierNode)
 			key, isString := cmd.Args[1].(*tparse.StringNode)
-			if ok && isString && (fn.Ident == "T" || fn.Ident == "Tn") && !def.Has(key.Text) {
-				say(tree, cmd, "add it to i18n/"+def.Code+".toml and the other languages, or correct the key",
-					"UI string %q is in no language file (%s has none)", key.Text, "i18n/"+def.Code+".toml")
+			if ok && isString && (fn.Ident == "T" || fn.Ident == "Tn") && !has(key.Text) {
+				say(tree, cmd, "add it to i18n/"+i18n.DefaultLanguage+".toml and the other languages, or correct the key",
+					"UI string %q is in no language file", key.Text)
 			}
 		})
 	}

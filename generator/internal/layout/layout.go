@@ -228,22 +228,12 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 				sets = append(sets, t)
 			}
 		}
-		checkCalls(sets, defaultLanguage(langs), diags)
+		checkCalls(sets, langs, diags)
 	}
 	if !diags.HasErrors() && !heldNUL {
 		writeInUIStrings(set, langs, partials)
 	}
 	return set
-}
-
-// defaultLanguage is the language whose UI strings every other language has, if loaded.
-func defaultLanguage(langs []*i18n.Language) *i18n.Language {
-	for _, l := range langs {
-		if l.Code == i18n.DefaultLanguage {
-			return l
-		}
-	}
-	return nil
 }
 
 // use binds lang's functions, waiting for the pages of another bound language to finish;
