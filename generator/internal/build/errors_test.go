@@ -231,6 +231,10 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		// Failed only on the first page that drew it: here, one day, a Turkish page.
 		{"a UI string no language has", "layouts/page.html", strings.Replace(repoFile(t, "layouts/page.html"), `{{define "main"}}`, `{{define "main"}}{{if eq .Lang.Code "tr"}}{{T "nope.key"}}{{end}}`, 1),
 			`layouts/page.html:1: UI string "nope.key" is in no language file (add it to i18n/en.toml`},
+		// Go names the line that drew the partial first; the mistake is in the partial.
+		{"error inside a partial drawn with partialCached", "layouts/partials/search-box.html",
+			strings.Replace(repoFile(t, "layouts/partials/search-box.html"), `{{asset "js/search.js"}}`, `{{asset "js/nope.js"}}`, 1),
+			`layouts/partials/search-box.html:2: executing "layouts/partials/search-box.html" at <asset "js/nope.js">: error calling asset: no stylesheet or script static/js/nope.js (drawn from layouts/partials/header.html:4)`},
 		{"template error", "layouts/page.html", "{{define \"main\"}}\n{{.Page.Nope}}\n{{end}}\n",
 			`layouts/page.html:2: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
 		// Pages render with minified layouts; the error still names the line as written.

@@ -498,7 +498,20 @@ func reportTemplateError(diags *diag.List, file string, err error) {
 }
 
 // SplitTemplateError pulls "layouts/x.html" and the line out of an html/template error.
+//
+// An error inside a partial drawn with partialCached is said at the partial's line, where it
+// is, with the line that drew the partial after it: Go names the outer one first.
 func SplitTemplateError(err error) (file string, line int, msg string) {
+	const inner = ": error calling partialCached: template: layouts/"
+	if outer, in, ok := cutLast(err.Error(), inner); ok {
+		innerErr := errors.New("template: layouts/" + in)
+		if f, l, m := SplitTemplateError(innerErr); f != "" && l > 0 {
+			if of, ol, _ := SplitTemplateError(errors.New(outer)); of != "" {
+				m += fmt.Sprintf(" (drawn from %s:%d)", of, ol)
+			}
+			return f, l, m
+		}
+	}
 	msg = strings.TrimPrefix(err.Error(), "template: ")
 	i := strings.Index(msg, "layouts/")
 	if i < 0 {
@@ -521,6 +534,15 @@ func SplitTemplateError(err error) (file string, line int, msg string) {
 		tail = strings.TrimSpace(tail[j+1:])
 	}
 	return file, line, tail
+}
+
+// cutLast is strings.Cut at the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
 }
 
 func isDigits(s string) bool {
