@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -51,12 +52,12 @@ func printTranslationTable(w io.Writer, reports []site.LangReport) {
 }
 
 func runTranslations(args []string, stdout, stderr io.Writer) int {
-	switch {
-	case len(args) == 1 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help"):
-		fmt.Fprintln(stdout, "usage: go run ./generator translations\n\nprints, per language, the pages complete, draft, outdated and missing")
-		return 0
-	case len(args) > 0:
-		fmt.Fprintf(stderr, "translations: unexpected argument %q (the command takes none)\n", args[0])
+	fs := flag.NewFlagSet("translations", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintln(fs.Output(), "usage: go run ./generator translations\n\nprints, per language, the pages complete, draft, outdated and missing")
+	}
+	if !parseFlags(fs, args) { // -h prints the usage, as for the other commands
 		return 2
 	}
 	s, ok := loadSite(stderr)

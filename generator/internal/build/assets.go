@@ -34,13 +34,14 @@ type assets struct {
 	fingerprinted map[string]*asset // by source path under static/: "css/site.css"
 	files         map[string][]byte // copied as they are (minified where the type allows)
 	large         map[string]largeFile
-	fsys          fs.FS // the site, which the large files are copied from
+	opener        regularFileOpener // the site, which the large files are copied from
 }
 
 // loadAssets reads static/ and the generated stylesheets. CSS and JS are minified and get a
 // content hash in their name and an integrity value; other files are copied.
 func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *diag.List) *assets {
-	a := &assets{fingerprinted: map[string]*asset{}, files: map[string][]byte{}, large: map[string]largeFile{}, fsys: fsys}
+	a := &assets{fingerprinted: map[string]*asset{}, files: map[string][]byte{}, large: map[string]largeFile{}}
+	a.opener, _ = fsys.(regularFileOpener)
 	sources := map[string][]byte{}
 	for k, v := range generated {
 		sources[k] = v
@@ -55,12 +56,14 @@ func loadAssets(fsys fs.FS, generated map[string][]byte, m *minify.M, diags *dia
 		if d.IsDir() || content.Leftover(d.Name()) {
 			return nil
 		}
-		if f, ok := isLarge(p, d); ok {
+		if f, ok := isLarge(p, d); ok && a.opener != nil {
 			// Opened now, as a small file is read now: what cannot be is said here, by name.
-			if err := canOpen(fsys, p); err != nil {
+			file, err := a.opener.OpenRegular(p)
+			if err != nil {
 				diags.Errorf(p, 0, "", "cannot read: %v", err)
 				return nil
 			}
+			file.Close()
 			a.large[strings.TrimPrefix(p, "static/")] = f
 			return nil
 		}
@@ -171,7 +174,7 @@ func (a *assets) write(o *output) error {
 		}
 	}
 	for name, f := range a.large {
-		if err := o.copyFile(name, a.fsys, f.src); err != nil {
+		if err := o.copyFile(name, a.opener, f.src); err != nil {
 			return err
 		}
 	}

@@ -35,21 +35,10 @@ func isLarge(name string, d fs.DirEntry) (largeFile, bool) {
 }
 
 // regularFileOpener opens a file of the site that is a regular file, not through a link.
+// The site's file system is one (siteFS); a file system that is not has its large files read
+// like the others.
 type regularFileOpener interface {
 	OpenRegular(name string) (*os.File, error)
-}
-
-// canOpen reports what keeps the file name of fsys from being copied, if anything.
-func canOpen(fsys fs.FS, name string) error {
-	opener, ok := fsys.(regularFileOpener)
-	if !ok {
-		return errors.New("the site's files cannot be opened one by one")
-	}
-	f, err := opener.OpenRegular(name)
-	if err != nil {
-		return err
-	}
-	return f.Close()
 }
 
 // sourceError is a large file that could not be read when it was copied: it changed since
@@ -62,12 +51,8 @@ func (e sourceError) Error() string {
 
 func (e sourceError) Unwrap() error { return e.err }
 
-// copyFile queues a copy of src (a file of fsys) to rel.
-func (o *output) copyFile(rel string, fsys fs.FS, src string) error {
-	opener, ok := fsys.(regularFileOpener)
-	if !ok {
-		return fmt.Errorf("cannot copy %s: the site's files cannot be opened one by one", src)
-	}
+// copyFile queues a copy of src, a file opener opens, to rel.
+func (o *output) copyFile(rel string, opener regularFileOpener, src string) error {
 	return o.queue(pendingFile{rel: rel, from: src, open: func() (*os.File, error) { return opener.OpenRegular(src) }})
 }
 

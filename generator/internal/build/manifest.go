@@ -203,12 +203,21 @@ func parseKey(s string) (fingerprintKey, bool) {
 // folder are made with it, so they can be compared with those it records.
 func recordedKey(data []byte) (fingerprintKey, bool) {
 	line, _, _ := bytes.Cut(data, []byte("\n"))
-	head, ok := strings.CutPrefix(string(line), manifestHeader+" ")
+	_, _, key, ok := parseHeader(string(line))
+	return key, ok
+}
+
+// parseHeader reads a manifest's first line as encode writes it.
+func parseHeader(line string) (at int64, folder uint64, key fingerprintKey, ok bool) {
+	head, ok := strings.CutPrefix(line, manifestHeader+" ")
 	fields := strings.Fields(head)
 	if !ok || len(fields) != 3 {
-		return fingerprintKey{}, false
+		return 0, 0, key, false
 	}
-	return parseKey(fields[2])
+	at, err1 := strconv.ParseInt(fields[0], 10, 64)
+	folder, err2 := strconv.ParseUint(fields[1], 10, 64)
+	key, ok = parseKey(fields[2])
+	return at, folder, key, ok && err1 == nil && err2 == nil
 }
 
 // parseManifest reads what encode wrote about the folder whose inode is folder. Anything
@@ -222,19 +231,11 @@ func parseManifest(data []byte, folder uint64) *manifest {
 	if !sc.Scan() {
 		return empty
 	}
-	head, ok := strings.CutPrefix(sc.Text(), manifestHeader+" ")
-	fields := strings.Fields(head)
-	if !ok || len(fields) != 3 {
+	var ok bool
+	m.at, m.folder, m.key, ok = parseHeader(sc.Text())
+	if !ok || m.folder != folder || folder == 0 {
 		return empty
 	}
-	var err1, err2 error
-	m.at, err1 = strconv.ParseInt(fields[0], 10, 64)
-	m.folder, err2 = strconv.ParseUint(fields[1], 10, 64)
-	key, ok := parseKey(fields[2])
-	if err1 != nil || err2 != nil || !ok || m.folder != folder || folder == 0 {
-		return empty
-	}
-	m.key = key
 	complete := false
 	for sc.Scan() {
 		if sc.Text() == manifestEnd {

@@ -153,13 +153,12 @@ func quote(s string) string { return `"` + s + `"` }
 
 // existingTranslation finds the same slug in another language, for a helpful hint.
 func (s *Site) existingTranslation(target string) string {
-	base := strings.TrimSuffix(target, ".md")
-	dot := strings.LastIndexByte(base, '.')
-	if dot < 0 {
+	stem, _, ok := cutLang(target)
+	if !ok {
 		return ""
 	}
 	for _, l := range s.Languages {
-		cand := base[:dot] + "." + l.Code + ".md"
+		cand := stem + "." + l.Code + ".md"
 		if s.bySource[norm.NFC.String(cand)] != nil {
 			return cand
 		}
