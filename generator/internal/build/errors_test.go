@@ -135,7 +135,7 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 		{"static file that a Mac takes for a page", "static/EN/about/b/index.html", "x\n",
 			`static/EN/about/b/index.html: would be published as /EN/about/b/index.html, which a Mac or Windows takes for /en/about/b/index.html that the build makes`},
 		{"static file with a line break in its name", "static/a\nb.txt", "x\n",
-			`static/a` + "\n" + `b.txt: file name "a\nb.txt" holds a control character`},
+			`static/a\nb.txt: file name "a\nb.txt" holds a control character`}, // spelled out, as on the terminal
 		{"Netlify redirects in static", "static/_redirects", "/a /b 301\n",
 			`static/_redirects: _redirects would set the site's Netlify redirects (write redirects and headers in netlify.toml`},
 		{"static file with a device name", "static/files/nul.txt", "x\n",

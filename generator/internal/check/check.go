@@ -93,7 +93,7 @@ func (r *Report) PrintSummary(w io.Writer) {
 		}
 		fmt.Fprintf(w, "missing %s translations (%d):\n", l, len(files))
 		for _, f := range files {
-			fmt.Fprintf(w, "  %s\n", f)
+			fmt.Fprintf(w, "  %s\n", diag.Printable(f))
 		}
 	}
 	errs, warns := r.Diags.Count(diag.Error), r.Diags.Count(diag.Warning)

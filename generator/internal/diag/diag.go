@@ -39,9 +39,9 @@ type Diagnostic struct {
 // Position renders "file:line" (or just "file").
 func (d Diagnostic) Position() string {
 	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d", d.File, d.Line)
+		return fmt.Sprintf("%s:%d", Printable(d.File), d.Line)
 	}
-	return d.File
+	return Printable(d.File)
 }
 
 func (d Diagnostic) String() string {
@@ -53,10 +53,10 @@ func (d Diagnostic) String() string {
 	if d.Severity == Warning {
 		b.WriteString("warning: ")
 	}
-	b.WriteString(d.Message)
+	b.WriteString(Printable(d.Message))
 	if d.Hint != "" {
 		b.WriteString(" (")
-		b.WriteString(d.Hint)
+		b.WriteString(Printable(d.Hint))
 		b.WriteString(")")
 	}
 	return b.String()
@@ -218,7 +218,7 @@ const shownRepeats = 5
 func githubAnnotation(d Diagnostic) string {
 	var props []string
 	if d.File != "" {
-		props = append(props, "file="+escapeProperty(d.File))
+		props = append(props, "file="+escapeProperty(Printable(d.File)))
 	}
 	if d.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", d.Line))
@@ -231,13 +231,15 @@ func githubAnnotation(d Diagnostic) string {
 	if len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	return cmd + "::" + escapeData(msg)
+	return cmd + "::" + escapeData(Printable(msg))
 }
 
+// escapeData and escapeProperty escape what a workflow command reads as its own syntax;
+// line breaks, which it reads too, Printable has already spelled out.
 func escapeData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.ReplaceAll(s, "%", "%25")
 }
 
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(s)
 }

@@ -31,8 +31,31 @@ func TestGitHubAnnotationEscapes(t *testing.T) {
 	l.Errorf("content/a,b:c.md", 1, "", "100%% sure\nreally")
 	var gh strings.Builder
 	l.Print(&gh, GitHub)
-	if got := gh.String(); got != "::error file=content/a%2Cb%3Ac.md,line=1::100%25 sure%0Areally\n" {
+	if got := gh.String(); got != "::error file=content/a%2Cb%3Ac.md,line=1::100%25 sure\\nreally\n" {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A file name is the editor's text: what a terminal would act on is spelled out, so a name
+// with an escape sequence or a right-to-left override cannot change the lines after it.
+func TestPrintSpellsOutWhatATerminalWouldActOn(t *testing.T) {
+	var l List
+	name := "content/guides/bad\x1b[31mred\u202e\xff.en.md"
+	l.Errorf(name, 2, "rename "+name, "not translated: %s", name)
+	var text, gh strings.Builder
+	l.Print(&text, Text)
+	l.Print(&gh, GitHub)
+	const shown = `content/guides/bad\x1b[31mred\u202e\xff.en.md`
+	if want := shown + ":2: not translated: " + shown + " (rename " + shown + ")\n"; text.String() != want {
+		t.Errorf("text:\n got %q\nwant %q", text.String(), want)
+	}
+	if want := "::error file=" + shown + ",line=2::not translated: " + shown + " (rename " + shown + ")\n"; gh.String() != want {
+		t.Errorf("github:\n got %q\nwant %q", gh.String(), want)
+	}
+	for _, kept := range []string{"çocuk-ve-dil", "العربية", "a b", "1\u00a0000\u202f000"} {
+		if got := Printable(kept); got != kept {
+			t.Errorf("Printable(%q) = %q, want it unchanged", kept, got)
+		}
 	}
 }
 
