@@ -159,7 +159,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 		return set
 	}
 	if _, err := base.Parse(string(src)); err != nil {
-		reportTemplateError(diags, Base, err)
+		reportParseError(diags, Base, src, err)
 		return set
 	}
 	partials, _ := fs.Glob(fsys, "layouts/partials/*.html")
@@ -171,7 +171,7 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			continue
 		}
 		if _, err = base.New(p).Parse(string(src)); err != nil {
-			reportTemplateError(diags, p, err)
+			reportParseError(diags, p, src, err)
 		}
 	}
 	for _, name := range Required {
@@ -186,11 +186,12 @@ func parse(fsys fs.FS, read func(string) ([]byte, error), langs []*i18n.Language
 			continue
 		}
 		t, err := base.Clone()
-		if err == nil {
-			_, err = t.New(file).Parse(string(src))
-		}
 		if err != nil {
 			reportTemplateError(diags, file, err)
+			continue
+		}
+		if _, err = t.New(file).Parse(string(src)); err != nil {
+			reportParseError(diags, file, src, err)
 			continue
 		}
 		if main := t.Lookup("main"); main == nil || main.Tree == nil || main.Tree.ParseName != file {
@@ -495,6 +496,20 @@ func reportTemplateError(diags *diag.List, file string, err error) {
 		f = file
 	}
 	diags.Errorf(f, line, "", "%s", msg)
+}
+
+// reportParseError is reportTemplateError for a layout that does not parse, with the line
+// of the block whose {{end}} is missing where Go names only the end of the file.
+func reportParseError(diags *diag.List, file string, src []byte, err error) {
+	f, _, msg := SplitTemplateError(err)
+	if msg == "unexpected EOF" && (f == "" || f == file) {
+		if line, keyword, ok := unclosedBlock(file, string(src)); ok {
+			diags.Errorf(file, line, "every {{if}}, {{range}}, {{with}}, {{block}} and {{define}} ends with {{end}}; if this one has its {{end}}, a block inside it lacks one",
+				"this {{%s}} is not closed: the file ends before its {{end}}", keyword)
+			return
+		}
+	}
+	reportTemplateError(diags, file, err)
 }
 
 // SplitTemplateError pulls "layouts/x.html" and the line out of an html/template error.
