@@ -16,11 +16,28 @@
 #            freed ones. A clean build just after deleting the last one's 20,000 files takes
 #            two to five times the system time; a fresh clone has nothing of the sort.
 # The corpora are written to a temporary folder on the same disk as $TMPDIR.
+#
+#   FRESH_FS=1 generator/bench/build.sh [runs]      (as root)
+#
+# writes them instead to a new ext4 file system without a journal, like this machine's disk,
+# in an image file mounted for the run: a disk nothing has been deleted from, as on a new
+# machine, so clean builds show the build's own cost rather than what was deleted on the
+# disk in the minutes before (a test suite's temporary folders, a previous run's cleanup).
 set -euo pipefail
 runs=${1:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/generator" ./generator
+place=$work
+if [ "${FRESH_FS:-}" = 1 ]; then
+	place=$work/fresh
+	truncate -s 6G "$work/fs.img"
+	mkfs.ext4 -q -O ^has_journal "$work/fs.img"
+	mkdir "$place"
+	mount -o loop "$work/fs.img" "$place"
+	trap 'umount "$place"; rm -rf "$work"' EXIT
+	echo "(on a fresh ext4 file system without a journal)"
+fi
 timed() { # label, then the command
 	local label=$1
 	shift
@@ -34,7 +51,7 @@ timed() { # label, then the command
 	fi
 }
 for pages in 1000 10000; do
-	site="$work/site-$pages"
+	site="$place/site-$pages"
 	"$work/generator" corpus --pages "$pages" --out "$site" >/dev/null
 	cd "$site"
 	"$work/generator" build >/dev/null 2>&1
@@ -51,7 +68,7 @@ for pages in 1000 10000; do
 	for i in $(seq "$runs"); do
 		sync # the previous run's files on disk, not written back during this one
 		sleep 1
-		timed "clean $i" "$work/generator" build --out "$work/clean-$pages-$i"
+		timed "clean $i" "$work/generator" build --out "$place/clean-$pages-$i"
 	done
 	cd - >/dev/null
 done
