@@ -11,49 +11,63 @@ import (
 // without its {{end}} in a layout Go's parser stopped at with "unexpected EOF": Go names the
 // file's last line, which says nothing about where the {{end}} is missing.
 //
-// It parses the layout again with {{end}}s added until it parses, each after a marked
-// comment, and returns the line and keyword of the block the last of them closes: the
-// outermost block still open at the end of the file.
+// It parses the layout again with as many {{end}}s added as there are open blocks (too few
+// leave the file ending too soon, too many leave an {{end}} over: found by halving), each
+// after a marked comment, and returns the line and keyword of the block the last of them
+// closes: the outermost block still open at the end of the file.
 func unclosedBlock(name, src string) (line int, keyword string, ok bool) {
 	const maxOpen = 64
-	var added strings.Builder
-	for k := 1; k <= maxOpen; k++ {
-		marker := fmt.Sprintf("/*handbook-unclosed-%d*/", k)
-		added.WriteString("{{" + marker + "}}{{end}}")
+	for lo, hi := 1, maxOpen; lo <= hi; {
+		k := (lo + hi) / 2
+		var added strings.Builder
+		for i := 1; i <= k; i++ {
+			fmt.Fprintf(&added, "{{/*%s%d*/}}{{end}}", markerPrefix, i)
+		}
 		text := src + added.String()
 		t := tparse.New(name)
 		t.Mode = tparse.ParseComments | tparse.SkipFuncCheck
 		trees := map[string]*tparse.Tree{}
-		if _, err := t.Parse(text, "", "", trees); err != nil {
-			if strings.HasSuffix(err.Error(), "unexpected EOF") {
-				continue
+		_, err := t.Parse(text, "", "", trees)
+		switch {
+		case err == nil:
+			f := markerFinder{text: text, marker: fmt.Sprintf("/*%s%d*/", markerPrefix, k)}
+			pos, found := f.openAround(trees, name)
+			if !found || pos < 0 || pos > len(src) {
+				return 0, "", false
 			}
+			keyword = f.keyword(pos)
+			if !blockKeywords[keyword] {
+				return 0, "", false
+			}
+			return 1 + strings.Count(src[:pos], "\n"), keyword, true
+		case strings.HasSuffix(err.Error(), "unexpected EOF"):
+			lo = k + 1
+		case strings.HasSuffix(err.Error(), "unexpected {{end}}"):
+			hi = k - 1
+		default:
 			return 0, "", false
 		}
-		pos, found := openAround(trees, name, text, marker)
-		if !found || pos < 0 || pos > len(src) {
-			return 0, "", false
-		}
-		return 1 + strings.Count(src[:pos], "\n"), markerFinder{text: text}.keyword(pos), true
 	}
 	return 0, "", false
 }
 
-// openAround returns where the innermost block holding the comment marker opens: the start
-// of its action, or of the {{if}} or {{with}} an {{else if}} or {{else with}} continues.
-func openAround(trees map[string]*tparse.Tree, file, text, marker string) (int, bool) {
+const markerPrefix = "handbook-unclosed-"
+
+var blockKeywords = map[string]bool{"if": true, "range": true, "with": true, "block": true, "define": true}
+
+// openAround returns where the innermost block holding the marker opens: the start of its
+// action, or of the {{if}} or {{with}} an {{else if}} or {{else with}} continues.
+func (f markerFinder) openAround(trees map[string]*tparse.Tree, file string) (int, bool) {
 	names := make([]string, 0, len(trees))
 	for n := range trees {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	f := markerFinder{text: text, marker: marker}
 	for _, n := range names {
 		t := trees[n]
 		var stack []int
 		if n != file {
-			// A {{define}} or {{block}}: its body starts right after the action that opened it.
-			stack = append(stack, f.actionBefore(t.Root.Position()))
+			stack = append(stack, f.definedAt(t.Root.Position()))
 		}
 		if pos, ok := f.find(t.Root, stack); ok {
 			return pos, true
@@ -62,6 +76,7 @@ func openAround(trees map[string]*tparse.Tree, file, text, marker string) (int, 
 	return 0, false
 }
 
+// markerFinder looks for marker in the trees parsed from text.
 type markerFinder struct{ text, marker string }
 
 func (f markerFinder) find(list *tparse.ListNode, stack []int) (int, bool) {
@@ -98,6 +113,22 @@ func (f markerFinder) find(list *tparse.ListNode, stack []int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// definedAt is the start of the {{define}} or {{block}} whose body starts at pos: the last
+// such action before it. Only a comment, whose {{ the parser drops from the position it
+// gives, can stand between the two.
+func (f markerFinder) definedAt(pos tparse.Pos) int {
+	for at := int(pos); at > 0; {
+		at = strings.LastIndex(f.text[:at], "{{")
+		if at < 0 {
+			break
+		}
+		if k := f.keyword(at); k == "define" || k == "block" {
+			return at
+		}
+	}
+	return -1
 }
 
 // actionBefore is the start of the action holding pos.

@@ -25,6 +25,10 @@ func TestUnclosedBlockIsReportedWhereItOpens(t *testing.T) {
 		{"else with continues its with", "{{define \"main\"}}{{end}}\n\n{{with .}}\na\n{{else with .}}\nb\n", 3, "with"},
 		{"two open: the outer one", "{{define \"main\"}}{{end}}\n{{with .}}\n{{if .}}\n", 2, "with"},
 		{"a block", "{{define \"main\"}}{{end}}\n{{block \"side\" .}}\n<aside>{{/* {{end}} */}}</aside>\n", 2, "block"},
+		{"a define whose body starts with a comment", "{{define \"main\" -}}\n{{/* an article */}}\n{{if .}}\n<article>\n{{end}}\n", 1, "define"},
+		{"a define at the end of the file", "{{define \"main\"}}{{end}}\n{{define \"x\"}}", 2, "define"},
+		{"a block whose name holds braces", "{{define \"main\"}}{{end}}\n{{block \"a{{b\" .}}{{/* c */}}\n", 2, "block"},
+		{"sixty open blocks", "{{define \"main\"}}{{end}}\n" + strings.Repeat("{{with .}}\n", 60), 2, "with"},
 		{"end in a string", "{{define \"main\"}}{{end}}\n{{if eq . \"{{end}}\"}}x\n", 2, "if"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
