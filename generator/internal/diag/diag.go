@@ -218,7 +218,7 @@ const shownRepeats = 5
 func githubAnnotation(d Diagnostic) string {
 	var props []string
 	if d.File != "" {
-		props = append(props, "file="+escapeProperty(Printable(d.File)))
+		props = append(props, "file="+escapeProperty(d.File))
 	}
 	if d.Line > 0 {
 		props = append(props, fmt.Sprintf("line=%d", d.Line))
@@ -231,15 +231,16 @@ func githubAnnotation(d Diagnostic) string {
 	if len(props) > 0 {
 		cmd += " " + strings.Join(props, ",")
 	}
-	return cmd + "::" + escapeData(Printable(msg))
+	return cmd + "::" + escapeData(msg)
 }
 
-// escapeData and escapeProperty escape what a workflow command reads as its own syntax;
-// line breaks, which it reads too, Printable has already spelled out.
+// escapeData and escapeProperty escape what a workflow command reads as its own syntax.
+// Line breaks are escaped as GitHub decodes them, so a file named with one still gets its
+// annotation; Printable spells out what is left for the log.
 func escapeData(s string) string {
-	return strings.ReplaceAll(s, "%", "%25")
+	return Printable(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s))
 }
 
 func escapeProperty(s string) string {
-	return strings.NewReplacer("%", "%25", ":", "%3A", ",", "%2C").Replace(s)
+	return Printable(strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s))
 }

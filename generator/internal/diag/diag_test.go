@@ -31,7 +31,7 @@ func TestGitHubAnnotationEscapes(t *testing.T) {
 	l.Errorf("content/a,b:c.md", 1, "", "100%% sure\nreally")
 	var gh strings.Builder
 	l.Print(&gh, GitHub)
-	if got := gh.String(); got != "::error file=content/a%2Cb%3Ac.md,line=1::100%25 sure\\nreally\n" {
+	if got := gh.String(); got != "::error file=content/a%2Cb%3Ac.md,line=1::100%25 sure%0Areally\n" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -52,7 +52,7 @@ func TestPrintSpellsOutWhatATerminalWouldActOn(t *testing.T) {
 	if want := "::error file=" + shown + ",line=2::not translated: " + shown + " (rename " + shown + ")\n"; gh.String() != want {
 		t.Errorf("github:\n got %q\nwant %q", gh.String(), want)
 	}
-	for _, kept := range []string{"çocuk-ve-dil", "العربية", "a b", "1\u00a0000\u202f000"} {
+	for _, kept := range []string{"çocuk-ve-dil", "العربية", "a b", "1\u00a0000\u202f000", "می\u200cخواهم", "\u200fنص", "soft\u00adhyphen"} {
 		if got := Printable(kept); got != kept {
 			t.Errorf("Printable(%q) = %q, want it unchanged", kept, got)
 		}
