@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -141,12 +142,12 @@ func unreadable() *positionedError {
 }
 
 // decode fills v, a pointer to a front matter type, strictly: unknown fields and wrong
-// types are errors with a line. Only the fast decoder fills v: goccy reads text that looks
-// like a number as that number ("2.10" becomes "2.1", "010" becomes "8"), so it only says
-// what is wrong.
-func (f *frontMatter) decode(v any) *positionedError {
+// types are errors with a line, every one of them, in the order of the lines. Only the fast
+// decoder fills v: goccy reads text that looks like a number as that number ("2.10"
+// becomes "2.1", "010" becomes "8"), so it only says what is wrong.
+func (f *frontMatter) decode(v any) []*positionedError {
 	if len(bytes.TrimSpace(f.src)) == 0 {
-		return emptyFrontMatter()
+		return []*positionedError{emptyFrontMatter()}
 	}
 	fastErr := decodeFast(f.src, v)
 	if fastErr == nil && !reflect.ValueOf(v).Elem().IsZero() {
@@ -154,17 +155,104 @@ func (f *frontMatter) decode(v any) *positionedError {
 	}
 	// Refused, or nothing read (only comments, or "~"): goccy checks the shape first.
 	if perr := f.parse(); perr != nil {
-		return perr
+		return []*positionedError{perr}
 	}
 	if fastErr == nil {
 		return nil // fields, all empty: the checks that follow say which are missing
 	}
-	if perr := f.decodeExplained(reflect.New(reflect.TypeOf(v).Elem()).Interface()); perr != nil {
-		return perr
+	explained := f.explainAll(reflect.TypeOf(v).Elem())
+	var te *yaml3.TypeError
+	if !errors.As(fastErr, &te) {
+		if len(explained) == 0 {
+			// goccy sees nothing wrong: in practice text the fast decoder could not read
+			explained = append(explained, fastError(f.src, strings.TrimPrefix(fastErr.Error(), "yaml: ")))
+		}
+		return explained
 	}
-	// goccy sees nothing wrong where the fast decoder does; in practice a number or a
-	// yes/no written in quotes, which goccy would read and the fast decoder calls text.
-	return fastError(f.src, fastErr)
+	// The fast decoder decides which fields are wrong; goccy, which says it better, is
+	// stricter in places (it calls "draft: yes" text), so its word stands only for a field
+	// the fast decoder refused too. What goccy sees nothing wrong in is in the fast
+	// decoder's words: in practice a number written in quotes.
+	complaints := make([]*positionedError, len(te.Errors))
+	refused := map[int]bool{}
+	for i, msg := range te.Errors {
+		complaints[i] = fastError(f.src, msg)
+		refused[f.fieldOf(complaints[i].line)] = true
+	}
+	var errs []*positionedError
+	said := map[int]bool{}
+	for _, e := range append(explained, complaints...) {
+		if field := f.fieldOf(e.line); refused[field] && !said[field] {
+			errs = append(errs, e)
+			said[field] = true
+		}
+	}
+	sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
+	return errs
+}
+
+// fieldOf numbers the field of the outer block written on the file line, or on the lines it
+// runs over: -1 before the first field.
+func (f *frontMatter) fieldOf(line int) int {
+	m, ok := f.node.(*yamlast.MappingNode)
+	if !ok {
+		return 0 // one field
+	}
+	return fieldAtLine(f.src, m, line)
+}
+
+func fieldAtLine(src []byte, m *yamlast.MappingNode, line int) int {
+	at := -1
+	for i, v := range m.Values {
+		if nodeLine(src, v) <= line {
+			at = i
+		}
+	}
+	return at
+}
+
+// maxFieldProblems bounds the problems reported in one front matter.
+const maxFieldProblems = 20
+
+// explainAll decodes with goccy again and again, each time without the field its last
+// error was in: goccy stops at the first problem, and an editor who misspelt two fields
+// should learn of both in one build.
+func (f *frontMatter) explainAll(typ reflect.Type) []*positionedError {
+	var errs []*positionedError
+	node := f.node
+	for len(errs) < maxFieldProblems {
+		perr := f.decodeExplained(node, reflect.New(typ).Interface())
+		if perr == nil {
+			break
+		}
+		for _, e := range errs {
+			if *e == *perr {
+				return errs // the field taken out was not the one at fault
+			}
+		}
+		errs = append(errs, perr)
+		var ok bool
+		if node, ok = f.withoutFieldAt(node, perr.line); !ok {
+			break
+		}
+	}
+	return errs
+}
+
+// withoutFieldAt is node without the field written on the file line, or on the lines it
+// runs over; false when no other field would be left.
+func (f *frontMatter) withoutFieldAt(node yamlast.Node, line int) (yamlast.Node, bool) {
+	m, ok := node.(*yamlast.MappingNode)
+	if !ok {
+		return nil, false
+	}
+	at := fieldAtLine(f.src, m, line)
+	if at < 0 || len(m.Values) < 2 {
+		return nil, false
+	}
+	rest := *m
+	rest.Values = append(append([]*yamlast.MappingValueNode{}, m.Values[:at]...), m.Values[at+1:]...)
+	return &rest, true
 }
 
 // decodeFast is the happy path: go.yaml.in/yaml/v3, strict, one block of fields.
@@ -186,13 +274,8 @@ func decodeFast(src []byte, v any) (err error) {
 	return nil
 }
 
-// fastError words what only the fast decoder refused, at its line in the file.
-func fastError(src []byte, err error) *positionedError {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	var te *yaml3.TypeError
-	if errors.As(err, &te) && len(te.Errors) > 0 {
-		msg = te.Errors[0]
-	}
+// fastError words a complaint of the fast decoder, at its line in the file.
+func fastError(src []byte, msg string) *positionedError {
 	line, yamlLine := 1, 0
 	if rest, ok := strings.CutPrefix(msg, "line "); ok {
 		if n, tail, ok := strings.Cut(rest, ": "); ok {
@@ -226,8 +309,8 @@ func quotedScalar(msg string) (value, typ string, ok bool) {
 	return value, typ, ok && (typ == "int" || typ == "bool")
 }
 
-// decodeExplained decodes with goccy, for its messages.
-func (f *frontMatter) decodeExplained(v any) (perr *positionedError) {
+// decodeExplained decodes node with goccy, for its messages.
+func (f *frontMatter) decodeExplained(node yamlast.Node, v any) (perr *positionedError) {
 	// The YAML library panics on some malformed input (found by FuzzFrontMatter: a tag such as
 	// "themes: !educare]"); an editor's typo must never crash the build.
 	defer func() {
@@ -235,7 +318,7 @@ func (f *frontMatter) decodeExplained(v any) (perr *positionedError) {
 			perr = unreadable()
 		}
 	}()
-	if err := yaml.NodeToValue(f.node, v, yaml.DisallowUnknownField()); err != nil {
+	if err := yaml.NodeToValue(node, v, yaml.DisallowUnknownField()); err != nil {
 		return yamlError(f.src, err)
 	}
 	return nil
@@ -470,15 +553,15 @@ func (n *WholeNumber) UnmarshalYAML(value *yaml3.Node) error {
 		// "number: 010" as octal 8 and "08" as text.
 		n64, err := strconv.ParseInt(value.Value, 10, strconv.IntSize)
 		if err != nil {
-			return fmt.Errorf("line %d: %s", value.Line, notWhole)
+			return fieldError(value.Line, notWhole)
 		}
 		*n = WholeNumber(n64)
 		return nil
 	case value.Kind == yaml3.ScalarNode && value.ShortTag() == "!!str":
 		// Worded as the library does, for fastError: "3" is text in quotes.
-		return fmt.Errorf("line %d: cannot unmarshal !!str `%s` into int", value.Line, value.Value)
+		return fieldError(value.Line, fmt.Sprintf("cannot unmarshal !!str `%s` into int", value.Value))
 	case value.Kind != yaml3.ScalarNode || value.ShortTag() != "!!int":
-		return fmt.Errorf("line %d: %s", value.Line, notWhole)
+		return fieldError(value.Line, notWhole)
 	}
 	if err := value.Decode(&i); err != nil {
 		return err
@@ -492,6 +575,12 @@ var decimalDigits = regexp.MustCompile(`^[-+]?[0-9]+$`)
 
 // Int is the number for a template function that takes an int (Tn).
 func (n WholeNumber) Int() int { return int(n) }
+
+// fieldError is a problem with one field, in the form the decoder collects: it goes on to
+// the other fields, so that all their problems are reported together.
+func fieldError(line int, msg string) error {
+	return &yaml3.TypeError{Errors: []string{fmt.Sprintf("line %d: %s", line, msg)}}
+}
 
 // notWhole is the message of a WholeNumber that is not one.
 const notWhole = "a number with a decimal point, or too large, where a whole number belongs"

@@ -279,8 +279,10 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 		typ = "section"
 	}
 	meta := NewMeta(typ)
-	if perr := fm.decode(meta); perr != nil {
-		diags.Errorf(p, perr.line, perr.hint, "%s", perr.msg)
+	if errs := fm.decode(meta); errs != nil {
+		for _, perr := range errs {
+			diags.Errorf(p, perr.line, perr.hint, "%s", perr.msg)
+		}
 		return nil
 	}
 	page := &Page{Path: p, Section: section, Slug: slug, Lang: lang, Type: typ, Meta: meta, Body: body, BodyLine: bodyLine}
