@@ -169,26 +169,55 @@ func (f *frontMatter) decode(v any) []*positionedError {
 		}
 		return explained
 	}
-	// The fast decoder decides which fields are wrong; goccy, which says it better, is
-	// stricter in places (it calls "draft: yes" text), so its word stands only for a field
-	// the fast decoder refused too. What goccy sees nothing wrong in is in the fast
+	// The fast decoder has the last word on types: goccy, which says it better, is stricter
+	// in places (it calls "draft: yes" text), so its word on a type stands only for a field
+	// the fast decoder refused too. What goccy sees nothing wrong in is said in the fast
 	// decoder's words: in practice a number written in quotes.
-	complaints := make([]*positionedError, len(te.Errors))
 	refused := map[int]bool{}
+	complaints := make([]*positionedError, len(te.Errors))
 	for i, msg := range te.Errors {
 		complaints[i] = fastError(f.src, msg)
 		refused[f.fieldOf(complaints[i].line)] = true
 	}
 	var errs []*positionedError
 	said := map[int]bool{}
-	for _, e := range append(explained, complaints...) {
-		if field := f.fieldOf(e.line); refused[field] && !said[field] {
+	for _, e := range explained {
+		field := f.fieldOf(e.line)
+		if field < 0 {
+			return explained // goccy could not read the fields: that is the problem
+		}
+		if !e.wrongType || refused[field] {
+			errs = append(errs, e)
+			said[field] = true
+		}
+	}
+	for _, e := range complaints {
+		if field := f.fieldOf(e.line); !said[field] {
 			errs = append(errs, e)
 			said[field] = true
 		}
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
 	return errs
+}
+
+// holdsAnchor reports whether an anchor (&name) is set anywhere in n.
+func holdsAnchor(n yamlast.Node) bool {
+	var found anchorFinder
+	yamlast.Walk(&found, n)
+	return bool(found)
+}
+
+type anchorFinder bool
+
+func (a *anchorFinder) Visit(n yamlast.Node) yamlast.Visitor {
+	if _, ok := n.(*yamlast.AnchorNode); ok {
+		*a = true
+	}
+	if *a {
+		return nil
+	}
+	return a
 }
 
 // fieldOf numbers the field of the outer block written on the file line, or on the lines it
@@ -247,7 +276,8 @@ func (f *frontMatter) withoutFieldAt(node yamlast.Node, line int) (yamlast.Node,
 		return nil, false
 	}
 	at := fieldAtLine(f.src, m, line)
-	if at < 0 || len(m.Values) < 2 {
+	if at < 0 || len(m.Values) < 2 || holdsAnchor(m.Values[at]) {
+		// Without a field that holds an anchor, its aliases would be the next problem.
 		return nil, false
 	}
 	rest := *m
@@ -423,6 +453,9 @@ type positionedError struct {
 	line int
 	msg  string
 	hint string
+	// wrongType marks goccy's "text where a list belongs": goccy is stricter about types
+	// than the decoder that fills the page.
+	wrongType bool
 }
 
 func yamlError(src []byte, err error) *positionedError {
@@ -443,7 +476,7 @@ func yamlError(src []byte, err error) *positionedError {
 			if want == "a whole number" && field != "" {
 				hint = "write digits without quotes, e.g. " + field + "3"
 			}
-			return &positionedError{line: line, msg: fmt.Sprintf("front matter: %s%s where %s belongs", field, got, want), hint: hint}
+			return &positionedError{line: line, msg: fmt.Sprintf("front matter: %s%s where %s belongs", field, got, want), hint: hint, wrongType: true}
 		}
 		// "mapping key "title" already defined at [1:1]": a place in the fields, not the file.
 		if before, at, ok := strings.Cut(msg, " at ["); ok && strings.HasSuffix(at, "]") {

@@ -187,6 +187,17 @@ func TestEveryWrongFieldIsReportedAtOnce(t *testing.T) {
 	}
 }
 
+// A field that holds an anchor stays while the others are decoded again: its aliases would
+// be reported as problems the editor never made.
+func TestAnAnchoredFieldIsKeptWhileLookingFurther(t *testing.T) {
+	_, errs := load(t, map[string]string{"content/about/a.en.md": valid + "extra: &m {weight: 3}\n<<: *m\nweight: 4\n---\n"})
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], `content/about/a.en.md:7: front matter: unknown field "extra"`) ||
+		!strings.HasPrefix(lines[1], `content/about/a.en.md:9: front matter: duplicate key "weight", written and brought in by a merge key`) {
+		t.Fatalf("got %s", errs)
+	}
+}
+
 // What the decoder that fills the page accepts is not an error because another field is
 // wrong: "draft: yes" is true, alone or beside a typo.
 func TestAcceptedFieldsStayAcceptedBesideAWrongOne(t *testing.T) {
