@@ -242,6 +242,16 @@ func TestBadInputIsReportedWithFileLineAndHint(t *testing.T) {
 			`layouts/page.html:7: executing "main" at <.Page.Nope>: can't evaluate field Nope`},
 		{"template syntax", "layouts/page.html", "{{define \"main\"}}\n{{if}}\n{{end}}\n",
 			`layouts/page.html:2: missing value for if`},
+		// html/template's description holds a colon, which cut it off (found by a new user's
+		// test); it notices the open quote later on, so the hint sends the editor back.
+		{"attribute quote not closed", "layouts/page.html", "{{define \"main\"}}\n<a href=\"{{.Page.URL}}>x</a>\n{{end}}\n",
+			`"\"" in attribute name: `},
+		{"attribute quote not closed, the hint", "layouts/page.html", "{{define \"main\"}}\n<a href=\"{{.Page.URL}}>x</a>\n{{end}}\n",
+			`look for an attribute whose closing quote is missing, here or in a layout drawn before this one`},
+		// Go prints the value a {{range}} cannot iterate over in full: a page, its whole text,
+		// different on every page (243 KB of errors for one mistake).
+		{"range over a page", "layouts/page.html", "{{define \"main\"}}\n{{range .Page}}{{end}}\n{{end}}\n",
+			`layouts/page.html:2: executing "main" at <.Page>: range can't iterate over {`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -445,5 +455,24 @@ func TestARenamedOriginalIsFoundByItsBody(t *testing.T) {
 	sitetest.Write(t, dir, "content/guides/asking-parents-anew.en.md", en+"\nMore.\n")
 	if out, _ := run(t, dir); !strings.Contains(out, "(it is gone, but not its translations: if it was renamed, link to the new name and rename them to match; if it was removed, remove them too: content/guides/asking-parents.nl.md)") {
 		t.Errorf("changed and renamed:\n%s", out)
+	}
+}
+
+// A value Go prints whole in a layout's error differs on every page (a page prints as its
+// whole text): it is cut, and said once for all the pages, not once per page.
+func TestALayoutErrorWithAPrintedValueIsSaidOnce(t *testing.T) {
+	dir := sitetest.New(t, twoLanguages+
+		"-- content/about/b.en.md --\n"+sitetest.Page("page", "", "Text.\n")+
+		"-- content/about/c.en.md --\n"+sitetest.Page("page", "", strings.Repeat("More text. ", 300)+"\n"))
+	sitetest.Write(t, dir, "layouts/page.html", "{{define \"main\"}}\n{{range .Page}}{{end}}\n{{end}}\n")
+	out, err := run(t, dir)
+	if err == nil {
+		t.Fatal("build succeeded")
+	}
+	if n := strings.Count(out, "range can't iterate over"); n != 1 {
+		t.Fatalf("said %d times, want once:\n%s", n, out)
+	}
+	if !strings.Contains(out, " KB) (while rendering /en/about/b/ and 1 more pages)") || len(out) > 2000 {
+		t.Fatalf("got %d bytes:\n%s", len(out), out)
 	}
 }

@@ -176,10 +176,9 @@ type renderErrors struct {
 }
 
 type renderError struct {
-	file  string
-	line  int
-	msg   string
-	pages []string
+	file, msg, hint string
+	line            int
+	pages           []string
 }
 
 func (r *renderErrors) add(p *site.Page, err error) {
@@ -188,6 +187,11 @@ func (r *renderErrors) add(p *site.Page, err error) {
 		file = sourceOf(p)
 	}
 	key := fmt.Sprintf("%s:%d:%s", file, line, msg)
+	msg, cut := layout.ShortMessage(msg)
+	if cut {
+		// A value printed whole, different on every page: one mistake in the layout.
+		key = fmt.Sprintf("%s:%d: cut", file, line)
+	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.byText == nil {
@@ -195,7 +199,7 @@ func (r *renderErrors) add(p *site.Page, err error) {
 	}
 	e := r.byText[key]
 	if e == nil {
-		e = &renderError{file: file, line: line, msg: msg}
+		e = &renderError{file: file, line: line, msg: msg, hint: layout.TemplateErrorHint(err)}
 		r.byText[key] = e
 	}
 	e.pages = append(e.pages, p.URL)
@@ -208,11 +212,7 @@ func (r *renderErrors) report(diags *diag.List) {
 		if n := len(e.pages) - 1; n > 0 {
 			where += fmt.Sprintf(" and %d more pages", n)
 		}
-		hint := ""
-		if strings.Contains(e.msg, "no such template") {
-			hint = "a partial is a file of layouts/partials/, named with its path: check the name"
-		}
-		diags.Errorf(e.file, e.line, hint, "%s (%s)", e.msg, where)
+		diags.Errorf(e.file, e.line, e.hint, "%s (%s)", e.msg, where)
 	}
 }
 

@@ -495,7 +495,8 @@ func reportTemplateError(diags *diag.List, file string, err error) {
 	if f == "" {
 		f = file
 	}
-	diags.Errorf(f, line, "", "%s", msg)
+	msg, _ = ShortMessage(msg)
+	diags.Errorf(f, line, TemplateErrorHint(err), "%s", msg)
 }
 
 // reportParseError is reportTemplateError for a layout that does not parse, with the line
@@ -526,6 +527,9 @@ func SplitTemplateError(err error) (file string, line int, msg string) {
 			}
 			return f, l, m
 		}
+	}
+	if f, l, m, ok := escapeError(err); ok {
+		return f, l, m
 	}
 	msg = strings.TrimPrefix(err.Error(), "template: ")
 	i := strings.Index(msg, "layouts/")
