@@ -112,6 +112,9 @@ func Load(fsys fs.FS, diags *diag.List) *Catalog {
 		}
 		return a.Code < b.Code
 	})
+	if c.byCode[DefaultLanguage] == nil && slices.Contains(files, "i18n/"+DefaultLanguage+".toml") {
+		return c // the default language's file is there, and its own errors say why it was not read
+	}
 	c.checkComplete(diags)
 	return c
 }
@@ -550,6 +553,36 @@ func isPlural(m map[string]any) bool {
 	return true
 }
 
+// onlyExtraKeyBeside returns the one key of l, in the table of the missing key, that def
+// does not have, when that key is the only one the table lacks: most likely the missing
+// key, misspelt. With more than one of either there is no telling which is which.
+func (l *Language) onlyExtraKeyBeside(key string, def *Language, missing []string) string {
+	table := ""
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		table = key[:i+1]
+	}
+	inTable := func(k string) bool {
+		rest, ok := strings.CutPrefix(k, table)
+		return ok && !strings.Contains(rest, ".")
+	}
+	for _, m := range missing {
+		if m != key && inTable(m) {
+			return ""
+		}
+	}
+	found := ""
+	for k := range l.keys {
+		if !inTable(k) || def.keys[k] {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = k
+	}
+	return found
+}
+
 // checkComplete reports keys the default language has and another lacks.
 func (c *Catalog) checkComplete(diags *diag.List) {
 	def := c.byCode[DefaultLanguage]
@@ -572,6 +605,12 @@ func (c *Catalog) checkComplete(diags *diag.List) {
 			if line := l.line(k); line > 0 && l.hasKeysUnder(k) {
 				// "edit = { x = "a" }": read as the keys under it, not as the string.
 				diags.Errorf(l.file, line, "write it as text, as in "+def.file, "UI string %q is a table in language %q", k, l.Code)
+				continue
+			}
+			if other := l.onlyExtraKeyBeside(k, def, missing); other != "" {
+				// "skipp" for "skip": at the misspelt key, which the editor has to change.
+				diags.Errorf(l.file, l.line(other), fmt.Sprintf("%q is no key of %s: if it is meant to be %q, correct its name", other, def.file, k),
+					"missing UI string %q in language %q", k, l.Code)
 				continue
 			}
 			diags.Errorf(l.file, 0, "translate it from "+def.file, "missing UI string %q in language %q", k, l.Code)

@@ -83,6 +83,30 @@ func TestMissingStringIsAnErrorNamingKeyAndLanguage(t *testing.T) {
 	}
 }
 
+// A key missing beside one the default language lacks is most likely that key misspelt:
+// the error is at the misspelt key. With two candidates either way nothing is guessed.
+func TestAMisspeltKeyIsNamed(t *testing.T) {
+	nl := "[language]\nname = \"Nederlands\"\n[count]\npages = { one = \"{{.Count}} pagina\", other = \"{{.Count}} pagina's\" }\n[theme]\neducare = \"Educare\"\n[nav]\nhoem = \"Start\"\n"
+	_, errs := catalog(t, map[string]string{"i18n/en.toml": en, "i18n/nl.toml": nl})
+	want := `i18n/nl.toml:8: missing UI string "nav.home" in language "nl" ("nav.hoem" is no key of i18n/en.toml: if it is meant to be "nav.home", correct its name)`
+	if strings.TrimSpace(errs) != want {
+		t.Errorf("got:\n%s\nwant:\n%s", errs, want)
+	}
+	_, errs = catalog(t, map[string]string{"i18n/en.toml": en + "back = \"Back\"\n", "i18n/nl.toml": nl})
+	if strings.Contains(errs, "hoem") {
+		t.Errorf("two keys missing from [nav], one guessed:\n%s", errs)
+	}
+}
+
+// A default language file that cannot be read is said once, at its line; "no default
+// language" would send the editor to make a file that is there.
+func TestABrokenDefaultLanguageIsNotCalledMissing(t *testing.T) {
+	_, errs := catalog(t, map[string]string{"i18n/en.toml": "= broken\n" + en, "i18n/nl.toml": "[language]\nname = \"Nederlands\"\n"})
+	if !strings.Contains(errs, "i18n/en.toml:1:") || strings.Contains(errs, "no default language") {
+		t.Errorf("got:\n%s", errs)
+	}
+}
+
 func TestVocabularyComesFromTheDefaultLanguage(t *testing.T) {
 	c, _ := catalog(t, map[string]string{"i18n/en.toml": en})
 	if v := c.Vocabulary("theme"); !v["educare"] || len(v) != 1 {
