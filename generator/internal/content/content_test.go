@@ -75,3 +75,19 @@ func TestUnknownVocabularyIsNamedAtItsListItem(t *testing.T) {
 		t.Fatalf("got %s", errs)
 	}
 }
+
+// A control character pasted in with text (an escape, a backspace, a NUL) is invisible in
+// an editor but went into the page and the search index: refused at its line. Tabs and
+// line breaks of every kind are text.
+func TestControlCharactersAreRefusedAtTheirLine(t *testing.T) {
+	for _, c := range []string{"\x1b[31m", "\x08", "\x00", "\x7f", "\u0085"} {
+		_, errs := load(t, map[string]string{"content/about/a.en.md": valid + "---\nfirst line\nsecond" + c + " line\n"})
+		if !strings.HasPrefix(errs, "content/about/a.en.md:9: control character U+") {
+			t.Errorf("%q: got %s", c, errs)
+		}
+	}
+	pages, errs := load(t, map[string]string{"content/about/a.en.md": valid + "---\r\nfirst\tline\r\n"})
+	if errs != "" || len(pages) != 1 {
+		t.Errorf("tab and CRLF: %s", errs)
+	}
+}

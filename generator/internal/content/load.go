@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"path"
 	"sort"
@@ -230,6 +231,21 @@ func ReservedOnWindows(name string) bool {
 
 const windowsHint = "choose another name: Windows cannot make a file or folder of that name"
 
+// firstControl is the index of the first control character in src other than a tab or a
+// line break (C0, DEL and C1), or -1.
+func firstControl(src []byte) int {
+	for i, c := range src {
+		if c < 0x20 {
+			if c != '\n' && c != '\t' && c != '\r' {
+				return i
+			}
+		} else if c == 0x7f || c == 0xc2 && i+1 < len(src) && src[i+1] >= 0x80 && src[i+1] < 0xa0 {
+			return i
+		}
+	}
+	return -1
+}
+
 // MaxPageBytes is the size of the largest content file the build reads, a hundred times the
 // handbook's longest page. goldmark takes time out of proportion on some large inputs (a
 // table of 5,000 columns: 10 s and 500 MB), and one such file must not stall every build.
@@ -263,6 +279,14 @@ func loadFile(fsys fs.FS, p string, opts Options, diags *diag.List) *Page {
 		}
 		diags.Errorf(p, 1+bytes.Count(src[:valid], []byte("\n")), "save the file as UTF-8: in most editors, Save as… and choose the encoding UTF-8",
 			"text that is not UTF-8")
+		return nil
+	}
+	if i := firstControl(src); i >= 0 {
+		// An escape, a backspace or a NUL pasted in with text from another program: no
+		// reader sees it, but it goes into the page and the search index as it is.
+		r, _ := utf8.DecodeRune(src[i:])
+		diags.Errorf(p, 1+bytes.Count(src[:i], []byte("\n")), "remove it: it is invisible in most editors; search for "+fmt.Sprintf("%U", r)+" or retype the line",
+			"control character %U in the text", r)
 		return nil
 	}
 	fmBytes, body, bodyLine, err := splitFrontMatter(src)
