@@ -91,3 +91,12 @@ func TestControlCharactersAreRefusedAtTheirLine(t *testing.T) {
 		t.Errorf("tab and CRLF: %s", errs)
 	}
 }
+
+// An unknown original language is one problem, said once: not also "it has no translation:
+// status", which sends the editor the wrong way (found by a new user's test).
+func TestAnUnknownOriginalIsSaidOnce(t *testing.T) {
+	_, errs := load(t, map[string]string{"content/about/a.en.md": valid + "original: xx\n---\n"})
+	if strings.TrimSpace(errs) != `content/about/a.en.md:7: front matter: original language "xx" is unknown (known languages: en, nl)` {
+		t.Errorf("got %s", errs)
+	}
+}

@@ -54,7 +54,8 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 	case ReservedOnWindows(c.Slug):
 		diags.Errorf(p.Path, fm.line("slug"), windowsHint, "front matter: slug %q is a device name on Windows", c.Slug)
 	}
-	if c.Original != "" && !contains(opts.Languages, c.Original) {
+	knownOriginal := c.Original == "" || contains(opts.Languages, c.Original)
+	if !knownOriginal {
 		diags.Errorf(p.Path, fm.line("original"), "known languages: "+strings.Join(opts.Languages, ", "),
 			"front matter: original language %q is unknown", c.Original)
 	}
@@ -67,7 +68,8 @@ func validate(p *Page, fm *frontMatter, opts Options, diags *diag.List) {
 			diags.Errorf(p.Path, fm.line("translation.status"), "write status: draft or status: reviewed",
 				"front matter: translation status %q is unknown", c.Translation.Status)
 		}
-	} else if c.Original != "" && c.Original != p.Lang {
+	} else if c.Original != "" && c.Original != p.Lang && knownOriginal {
+		// (An unknown original is most likely a typo for the page's own language: said above.)
 		diags.Errorf(p.Path, fm.line("original"), "add translation: {status: draft} to a translation",
 			"front matter: this page's original is %q but it has no translation: status", c.Original)
 	}
