@@ -14,6 +14,7 @@ import (
 	"github.com/tdewolff/minify/v2/xml"
 	"github.com/tdewolff/parse/v2"
 	"github.com/tdewolff/parse/v2/buffer"
+	phtml "github.com/tdewolff/parse/v2/html"
 )
 
 // newMinifier minifies files: stylesheets, scripts, SVG, JSON and XML, and pages.
@@ -137,7 +138,40 @@ func minifyLayout(src []byte) ([]byte, error) {
 	m := minify.New()
 	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true,
 		TemplateDelims: html.GoTemplateDelims})
-	return m.Bytes("text/html", src)
+	out, err := m.Bytes("text/html", src)
+	if err != nil {
+		return nil, err
+	}
+	return joinTemplateAttributes(out), nil
+}
+
+// joinTemplateAttributes puts one space before each attribute that holds a template action:
+// the minifier leaves such an attribute as written, with the line break and indent before
+// it, and every page of a layout that writes a tag over several lines carried them. The
+// layout is left as it is should the lexer's tokens not add up to it.
+func joinTemplateAttributes(layout []byte) []byte {
+	lex := phtml.NewTemplateLexer(parse.NewInputBytes(layout), html.GoTemplateDelims)
+	var out, same bytes.Buffer
+	out.Grow(len(layout))
+	for {
+		tt, data := lex.Next()
+		if tt == phtml.ErrorToken {
+			break
+		}
+		same.Write(data)
+		if tt == phtml.AttributeToken && lex.HasTemplate() {
+			if name := bytes.TrimLeft(data, " \t\r\n\f"); len(name) < len(data) {
+				out.WriteByte(' ')
+				out.Write(name)
+				continue
+			}
+		}
+		out.Write(data)
+	}
+	if !bytes.Equal(same.Bytes(), layout) {
+		return layout
+	}
+	return out.Bytes()
 }
 
 // mediaTypes maps file extensions to what the minifier knows.

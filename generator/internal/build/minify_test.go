@@ -101,3 +101,17 @@ func FuzzShortenEntities(f *testing.F) {
 		}
 	})
 }
+
+// An attribute holding a template action is left as written by the minifier, with the line
+// break and indent before it; they are joined to one space (found by a new user's test).
+func TestLayoutTagsOverSeveralLinesAreJoined(t *testing.T) {
+	src := "<form class=\"a\"\n  data-x=\"{{.X}}\"\n\tdata-y=\"{{.Y}}\" method=\"get\">\n  <p title=\"{{.T}}\">a\n  b</p>\n</form>\n"
+	got, err := minifyLayout([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `<form class="a" data-x="{{.X}}" data-y="{{.Y}}" method="get"><p title="{{.T}}">a
+b</p></form>`; strings.TrimSpace(string(got)) != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
