@@ -461,18 +461,25 @@ func TestARenamedOriginalIsFoundByItsBody(t *testing.T) {
 // A value Go prints whole in a layout's error differs on every page (a page prints as its
 // whole text): it is cut, and said once for all the pages, not once per page.
 func TestALayoutErrorWithAPrintedValueIsSaidOnce(t *testing.T) {
-	dir := sitetest.New(t, twoLanguages+
-		"-- content/about/b.en.md --\n"+sitetest.Page("page", "", "Text.\n")+
-		"-- content/about/c.en.md --\n"+sitetest.Page("page", "", strings.Repeat("More text. ", 300)+"\n"))
-	sitetest.Write(t, dir, "layouts/page.html", "{{define \"main\"}}\n{{range .Page}}{{end}}\n{{end}}\n")
-	out, err := run(t, dir)
-	if err == nil {
-		t.Fatal("build succeeded")
-	}
-	if n := strings.Count(out, "range can't iterate over"); n != 1 {
-		t.Fatalf("said %d times, want once:\n%s", n, out)
-	}
-	if !strings.Contains(out, " KB) (while rendering /en/about/b/ and 1 more pages)") || len(out) > 2000 {
-		t.Fatalf("got %d bytes:\n%s", len(out), out)
+	long := strings.Repeat("More text. ", 300) + "\n"
+	for _, bodies := range [][2]string{{"Text.\n", long}, {long, "Text.\n"}} {
+		// c comes first in its section, so it is drawn first; b is named first.
+		dir := sitetest.New(t, twoLanguages+
+			"-- content/about/b.en.md --\n"+sitetest.Page("page", "weight: 2\n", bodies[0])+
+			"-- content/about/c.en.md --\n"+sitetest.Page("page", "weight: 1\n", bodies[1]))
+		sitetest.Write(t, dir, "layouts/page.html", "{{define \"main\"}}\n{{range .Page}}{{end}}\n{{end}}\n")
+		out, err := run(t, dir)
+		if err == nil {
+			t.Fatal("build succeeded")
+		}
+		if n := strings.Count(out, "range can't iterate over"); n != 1 {
+			t.Fatalf("said %d times, want once:\n%s", n, out)
+		}
+		if !strings.Contains(out, " KB) (while rendering /en/about/b/ and 1 more pages)") || len(out) > 2000 {
+			t.Fatalf("got %d bytes:\n%s", len(out), out)
+		}
+		if shown, _, _ := strings.Cut(out, "(cut from"); !strings.Contains(shown, "/en/about/b/") || strings.Contains(shown, "/en/about/c/") {
+			t.Errorf("the value shown is not that of the page named, /en/about/b/:\n%s", out)
+		}
 	}
 }

@@ -201,8 +201,13 @@ func (r *renderErrors) add(p *site.Page, err error) {
 	if e == nil {
 		e = &renderError{file: file, line: line, msg: msg, hint: layout.TemplateErrorHint(err)}
 		r.byText[key] = e
+	} else if cut && p.URL < e.pages[0] {
+		e.msg = msg // the value printed is that of the page named first
 	}
 	e.pages = append(e.pages, p.URL)
+	if last := len(e.pages) - 1; e.pages[last] < e.pages[0] {
+		e.pages[0], e.pages[last] = e.pages[last], e.pages[0] // the first in order stays first
+	}
 }
 
 func (r *renderErrors) report(diags *diag.List) {

@@ -180,7 +180,6 @@ func (f *frontMatter) decode(v any) []*positionedError {
 		refused[f.fieldOf(complaints[i].line)] = true
 	}
 	var errs []*positionedError
-	said := map[int]bool{}
 	for _, e := range explained {
 		field := f.fieldOf(e.line)
 		if field < 0 {
@@ -188,17 +187,36 @@ func (f *frontMatter) decode(v any) []*positionedError {
 		}
 		if !e.wrongType || refused[field] {
 			errs = append(errs, e)
-			said[field] = true
 		}
 	}
-	for _, e := range complaints {
-		if field := f.fieldOf(e.line); !said[field] {
-			errs = append(errs, e)
-			said[field] = true
+	// goccy names one problem a field; the fast decoder names them all, nested ones too.
+	for _, c := range complaints {
+		if !f.saidAlready(errs, c) {
+			errs = append(errs, c)
 		}
 	}
 	sort.SliceStable(errs, func(i, j int) bool { return errs[i].line < errs[j].line })
+	if len(errs) > maxFieldProblems {
+		more := errs[maxFieldProblems]
+		errs = append(errs[:maxFieldProblems], &positionedError{line: more.line, hint: "correct the ones above and build again",
+			msg: fmt.Sprintf("front matter: %d more problems, the first on this line", len(errs)-maxFieldProblems)})
+	}
 	return errs
+}
+
+// saidAlready reports whether the fast decoder's complaint c is one of errs in goccy's words:
+// on the same line, the same unknown field, or a value of the wrong kind in the same field.
+func (f *frontMatter) saidAlready(errs []*positionedError, c *positionedError) bool {
+	unknown := strings.HasPrefix(c.msg, unknownField)
+	for _, e := range errs {
+		if e.line == c.line || e.msg == c.msg {
+			return true
+		}
+		if !unknown && e.wrongType && f.fieldOf(e.line) == f.fieldOf(c.line) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsAnchor reports whether an anchor (&name) is set anywhere in n.
@@ -316,6 +334,12 @@ func fastError(src []byte, msg string) *positionedError {
 	}
 	if msg == notWhole {
 		return &positionedError{line: line, msg: "front matter: " + fieldAt(src, yamlLine) + msg, hint: "write digits only, e.g. weight: 3"}
+	}
+	// "field foo not found in type content.Guide", as goccy words it
+	if rest, ok := strings.CutPrefix(msg, "field "); ok {
+		if name, _, ok := strings.Cut(rest, " not found in type "); ok {
+			return &positionedError{line: line, msg: fmt.Sprintf(`%s%q`, unknownField, name), hint: unknownFieldHint}
+		}
 	}
 	// "cannot unmarshal !!str `3` into int"
 	if value, typ, ok := quotedScalar(msg); ok {
@@ -448,6 +472,12 @@ func fileLine(src []byte, yamlLine int) int {
 // mergeKey finds a YAML merge key: "<<:", "!!merge <<:", "{<<: …}" or "? <<".
 var mergeKey = regexp.MustCompile(`(?m)(^|[\s{,])(!!merge\s+)?<<\s*:|^\s*\?\s*(!!merge\s+)?<<`)
 
+// unknownField starts the message for a field no front matter type has; goccy words it so.
+const (
+	unknownField     = "front matter: unknown field "
+	unknownFieldHint = "check the spelling; the README lists the fields of each type"
+)
+
 // positionedError is a front matter problem at a file line.
 type positionedError struct {
 	line int
@@ -469,7 +499,7 @@ func yamlError(src []byte, err error) *positionedError {
 		msg := ye.GetMessage()
 		var unknown *yaml.UnknownFieldError
 		if errors.As(err, &unknown) {
-			return &positionedError{line: line, msg: "front matter: " + msg, hint: "check the spelling; the README lists the fields of each type"}
+			return &positionedError{line: line, msg: "front matter: " + msg, hint: unknownFieldHint}
 		}
 		if got, want, ok := wrongType(msg); ok {
 			hint := typeHints[want]

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -208,5 +209,35 @@ func TestAcceptedFieldsStayAcceptedBesideAWrongOne(t *testing.T) {
 	_, errs = load(t, map[string]string{"content/about/a.en.md": valid + "draft: yes\nfoo: x\n---\n"})
 	if strings.TrimSpace(errs) != `content/about/a.en.md:8: front matter: unknown field "foo" (check the spelling; the README lists the fields of each type)` {
 		t.Fatalf("beside a typo: %s", errs)
+	}
+}
+
+// Problems inside one field are all reported too, each once, in goccy's words or the same
+// words (found by a review: which of two nested typos was named changed from run to run).
+func TestEveryProblemInsideAFieldIsReported(t *testing.T) {
+	src := "---\ntitle: T\nsummary: S\nthemes: [educare]\naudience: [teachers]\nsource:\n  documnt: handbook\n  sectio: a\n" +
+		"extra: &x 1\nfoo: 2\n---\n"
+	want := `content/about/a.en.md:7: front matter: unknown field "documnt" (check the spelling; the README lists the fields of each type)
+content/about/a.en.md:8: front matter: unknown field "sectio" (check the spelling; the README lists the fields of each type)
+content/about/a.en.md:9: front matter: unknown field "extra" (check the spelling; the README lists the fields of each type)
+content/about/a.en.md:10: front matter: unknown field "foo" (check the spelling; the README lists the fields of each type)`
+	for i := 0; i < 20; i++ { // goccy's choice among unknown fields follows map order
+		_, errs := load(t, map[string]string{"content/about/a.en.md": src})
+		if strings.TrimSpace(errs) != want {
+			t.Fatalf("run %d:\n%s\nwant:\n%s", i, errs, want)
+		}
+	}
+}
+
+// A front matter of many mistakes lists the first twenty and counts the rest.
+func TestManyProblemsAreCounted(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 25; i++ {
+		fmt.Fprintf(&b, "typo%d: x\n", i)
+	}
+	_, errs := load(t, map[string]string{"content/about/a.en.md": valid + b.String() + "---\n"})
+	lines := strings.Split(strings.TrimSpace(errs), "\n")
+	if len(lines) != 21 || !strings.HasPrefix(lines[20], "content/about/a.en.md:27: front matter: 5 more problems, the first on this line") {
+		t.Fatalf("got %d lines:\n%s", len(lines), errs)
 	}
 }

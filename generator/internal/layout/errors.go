@@ -40,6 +40,10 @@ func escapeError(err error) (file string, line int, msg string, ok bool) {
 func TemplateErrorHint(err error) string {
 	var he *template.Error
 	if errors.As(err, &he) {
+		switch {
+		case he.ErrorCode == template.ErrRangeLoopReentry || strings.HasPrefix(he.Description, "on range loop re-entry"):
+			return "the body of a {{range}} must end where it started: close the tags and quotes it opens"
+		}
 		switch he.ErrorCode {
 		case template.ErrBadHTML:
 			return "a quote or < out of place in a tag: look for an attribute whose closing quote is missing, here or in a layout drawn before this one"
@@ -49,8 +53,6 @@ func TemplateErrorHint(err error) string {
 			return "the layout ends inside a tag, a quote, a comment or a script: close it"
 		case template.ErrAmbigContext:
 			return "write the value in a whole attribute or a whole part of the address, e.g. href=\"{{.URL}}\""
-		case template.ErrRangeLoopReentry:
-			return "the body of a {{range}} must end where it started: close the tags and quotes it opens"
 		}
 	}
 	if strings.Contains(err.Error(), "no such template") {
