@@ -81,6 +81,18 @@ type entry struct {
 	isDir bool
 }
 
+// builtAround is the nearest folder above dir that a build wrote (it holds the marker), or "".
+func builtAround(dir string) string {
+	for p := filepath.Dir(dir); ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(filepath.Join(p, marker)); err == nil {
+			return p
+		}
+		if filepath.Dir(p) == p {
+			return ""
+		}
+	}
+}
+
 // newOutput refuses targets whose replacement could lose data, waits until no other build
 // writes the target (onWait, when given, hears that it does), then prepares the folder to
 // write into: the spare from the previous build when there is one, else a fresh folder.
@@ -105,6 +117,12 @@ func newOutput(target, siteRoot string, stop <-chan struct{}, onWait func()) (_ 
 		if isWithin(realAbs, filepath.Join(realRoot, in)) {
 			return nil, fmt.Errorf("output folder %s is inside %s/; choose another --out", target, in)
 		}
+	}
+	if built := builtAround(realAbs); built != "" {
+		if rel, err := filepath.Rel(realRoot, built); err == nil && !strings.HasPrefix(rel, "..") {
+			built = rel
+		}
+		return nil, fmt.Errorf("output folder %s is inside %s, the output of another build, which replaces it whole at its next build; choose another --out", target, built)
 	}
 	if why := notReplaceable(abs); why != "" {
 		return nil, fmt.Errorf("output folder %s %s; move it away or choose another --out", target, why)

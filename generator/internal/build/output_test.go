@@ -346,3 +346,22 @@ func TestFailedBuildRemovesTheFoldersItMadeForTheOutput(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// A build into a folder of another build's output would be lost at that build's next run,
+// which replaces its folder whole (found by a new user's test: --out public/sub).
+func TestOutputInsideAnotherBuildsOutputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(dir, "public", "en"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "public", marker), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := newOutput(filepath.Join(dir, "public", "en", "sub"), dir, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "is inside public, the output of another build") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "en", "sub")); !os.IsNotExist(err) {
+		t.Errorf("the refused folder was made: %v", err)
+	}
+}
