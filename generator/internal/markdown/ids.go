@@ -5,7 +5,11 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -60,3 +64,35 @@ func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 }
 
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// headingIDExtension gives each heading without an ID of its own ({#id}) one made from its
+// text as a reader sees it: without link addresses, emphasis marks, escapes and footnote
+// markers ("## *Why* ask [parents](x.en.md)?" is #why-ask-parents). Goldmark makes them
+// from the heading as written, before its inline parts are read. Headings take their IDs in
+// order, as goldmark's do: an ID written further down that repeats one made above is an
+// error the page reports, not a reason to change the one above.
+type headingIDExtension struct{}
+
+func (headingIDExtension) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(headingIDTransformer{}, 0)))
+}
+
+type headingIDTransformer struct{}
+
+func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	ids := pc.IDs()
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		if id, ok := h.AttributeString("id"); ok {
+			if b, ok := id.([]byte); ok {
+				ids.Put(b)
+			}
+		} else {
+			h.SetAttributeString("id", ids.Generate([]byte(plainText(h, reader.Source())), ast.KindHeading))
+		}
+		return ast.WalkSkipChildren, nil
+	})
+}

@@ -47,8 +47,11 @@ func New(opts Options) *Renderer {
 				&boxExtension{label: opts.BoxLabel},
 				&codeExtension{},
 				langSpanExtension{},
+				headingIDExtension{},
 			)...),
-			goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
+			// Heading IDs come from headingIDExtension, from the text a reader sees: goldmark's
+			// own are made of the heading as written ("## [A link](https://x.org)").
+			goldmark.WithParserOptions(parser.WithAttribute()),
 			// Raw HTML stays off (goldmark writes a comment instead) and Parse reports it.
 		)
 	}

@@ -37,6 +37,28 @@ func TestHeadingIDsKeepEveryScript(t *testing.T) {
 	}
 }
 
+// A heading's ID is made of the text a reader sees, not of the Markdown around it: link
+// addresses, emphasis marks, escapes, entities and footnote markers stay out (found by a
+// test as a new user: "## *Emphasis* and [a link](https://example.org/x)" was
+// #emphasis-and-a-link-https-example-org-x).
+func TestHeadingIDsComeFromTheVisibleText(t *testing.T) {
+	src := "## *Emphasis* and [a link](https://example.org/x) and `code`\n\n" +
+		"## Ref [link][r] here\n\n[r]: https://example.org/r\n\n" +
+		"## Footnote[^a] heading\n\n[^a]: A note.\n\n" +
+		"## Escaped \\*star\\* &amp; entity &copy;\n\n" +
+		"## Why ask [parents](x.en.md)?\n"
+	d, _ := render(t, src)
+	want := []string{"emphasis-and-a-link-and-code", "ref-link-here", "footnote-heading", "escaped-star-entity", "why-ask-parents"}
+	if len(d.Headings) != len(want) {
+		t.Fatalf("got %d headings", len(d.Headings))
+	}
+	for i, h := range d.Headings {
+		if h.ID != want[i] {
+			t.Errorf("heading %d: id %q, want %q", i, h.ID, want[i])
+		}
+	}
+}
+
 // The same text gives the same ID however its letters are encoded: "İ" as one code point
 // or as I and a combining dot; "é" composed or not.
 func TestHeadingIDsDoNotDependOnUnicodeForm(t *testing.T) {
