@@ -1,6 +1,10 @@
 package markdown
 
 import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -40,5 +44,53 @@ func (p quoteRuns) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 		st.quoteRunEnd = seg.Start + run
 		return nil
 	}
+	if opensQuote(line, block.PrecendingCharacter()) {
+		// Shown another letter after it, goldmark opens a quotation, and counts it, so that
+		// the quote that closes it is curled too, also at the end of a paragraph.
+		masked := append([]byte{'\'', 'x'}, line[2:]...)
+		return p.InlineParser.Parse(parent, peekAs{block, masked}, pc)
+	}
 	return p.InlineParser.Parse(parent, block, pc)
+}
+
+// peekAs is block with its current line read as line.
+type peekAs struct {
+	text.Reader
+	line []byte
+}
+
+func (r peekAs) PeekLine() ([]byte, text.Segment) {
+	_, seg := r.Reader.PeekLine()
+	return r.line, seg
+}
+
+// opensQuote reports whether the single quote that starts line opens a quotation where
+// goldmark would take it for an elided letter: it makes an apostrophe of every ' after a
+// space and before a t, e, n or l, for 'twas, 'em and 'net, which published ’teaching’ and
+// ’lesgeven’ in the handbook. Only the words that are elisions in English or Dutch keep
+// the apostrophe ('t, 'n, 'tis, 'em …).
+func opensQuote(line []byte, before rune) bool {
+	if len(line) < 2 || line[0] != '\'' || !(unicode.IsSpace(before) || unicode.IsPunct(before)) {
+		return false
+	}
+	switch line[1] {
+	case 't', 'e', 'n', 'l', 'T', 'E', 'N', 'L':
+	default:
+		return false // goldmark's own rules
+	}
+	end := 1
+	for end < len(line) && end < 12 && unicode.IsLetter(rune(line[end])) && line[end] < utf8.RuneSelf {
+		end++
+	}
+	if end < len(line) && line[end] >= utf8.RuneSelf {
+		return true // a word with accents is no English or Dutch elision
+	}
+	return !elisions[strings.ToLower(string(line[1:end]))]
+}
+
+// elisions are the words that start with an apostrophe for a dropped letter, in English and
+// Dutch, among those goldmark's rule catches.
+var elisions = map[string]bool{
+	"t": true, "n": true, "tis": true, "twas": true, "twill": true, "twere": true, "til": true,
+	"em": true, "ere": true, "neath": true, "nuff": true, "ll": true, "lectric": true,
 }
