@@ -37,6 +37,7 @@ type Renderer struct {
 
 // New builds the goldmark instances once.
 func New(opts Options) *Renderer {
+	table := extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)) // see tableAlign
 	build := func(gfm ...goldmark.Extender) goldmark.Markdown {
 		return goldmark.New(
 			goldmark.WithExtensions(append(gfm,
@@ -56,8 +57,8 @@ func New(opts Options) *Renderer {
 		)
 	}
 	return &Renderer{
-		md:          build(extension.Linkify, extension.Table, extension.Strikethrough, taskList{}),
-		noLinkify:   build(extension.Table, extension.Strikethrough, taskList{}),
+		md:          build(extension.Linkify, table, tableAlign{}, extension.Strikethrough, taskList{}),
+		noLinkify:   build(table, tableAlign{}, extension.Strikethrough, taskList{}),
 		reservedIDs: opts.ReservedIDs,
 	}
 }

@@ -479,3 +479,17 @@ func TestSingleQuotesBeforeTENLOpenAQuotation(t *testing.T) {
 		}
 	}
 }
+
+// A column's alignment is a class, not a style attribute, which the site's Content-Security-
+// Policy would make browsers ignore (found by a test as a new user).
+func TestTableAlignmentIsAClass(t *testing.T) {
+	_, html := render(t, "| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n")
+	for _, want := range []string{`<th class="align-left">a</th>`, `<th class="align-center">b</th>`, `<td class="align-right">3</td>`, `<td>4</td>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("want %s in:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "style=") {
+		t.Errorf("a style attribute:\n%s", html)
+	}
+}
