@@ -133,15 +133,21 @@ func dropFirstLine(para *ast.Paragraph, first text.Segment) (formatted bool) {
 	return formatted
 }
 
-// numberLists makes the ordered lists of question and step boxes count on across the page.
+// numberLists makes the ordered lists of question boxes count on across the page, and those
+// of step boxes apart from them: the parents' questions are numbered from 1 however many
+// steps the team has before them, so that the two languages of a handout, which may not
+// have the same steps, number them alike (found by a test as a new user).
 func (st *docState) numberLists(box *Box) {
+	if st.listCount == nil {
+		st.listCount = map[string]int{}
+	}
 	for c := box.FirstChild(); c != nil; c = c.NextSibling() {
 		list, ok := c.(*ast.List)
 		if !ok || !list.IsOrdered() {
 			continue
 		}
-		list.Start = st.questionCount + 1
-		st.questionCount += list.ChildCount()
+		list.Start = st.listCount[box.Variant] + 1
+		st.listCount[box.Variant] += list.ChildCount()
 	}
 }
 

@@ -514,12 +514,12 @@ func writeInline(b *spaceCollapser, n ast.Node, src []byte) (status ast.WalkStat
 
 // docState is the per-document state of the extensions, kept in the parser.Context.
 type docState struct {
-	lang          string
-	source        []byte
-	problems      []offsetProblem
-	questionCount int
-	footnotes     []footnoteAt
-	quoteRunEnd   int // offset where the long run of quote marks being passed over ends
+	lang        string
+	source      []byte
+	problems    []offsetProblem
+	listCount   map[string]int // numbered items so far, per kind of box
+	footnotes   []footnoteAt
+	quoteRunEnd int // offset where the long run of quote marks being passed over ends
 }
 
 type offsetProblem struct {
