@@ -47,7 +47,9 @@ func (p quoteRuns) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	if opensQuote(line, block.PrecendingCharacter()) {
 		// Shown another letter after it, goldmark opens a quotation, and counts it, so that
 		// the quote that closes it is curled too, also at the end of a paragraph.
-		masked := append([]byte{'\'', 'x'}, line[2:]...)
+		// It reads no further than the fourth byte: a copy of the whole line for each such
+		// quote made a long line quadratic (found by a review).
+		masked := append([]byte{'\'', 'x'}, line[2:min(len(line), 8)]...)
 		return p.InlineParser.Parse(parent, peekAs{block, masked}, pc)
 	}
 	return p.InlineParser.Parse(parent, block, pc)
@@ -79,11 +81,13 @@ func opensQuote(line []byte, before rune) bool {
 		return false // goldmark's own rules
 	}
 	end := 1
-	for end < len(line) && end < 12 && unicode.IsLetter(rune(line[end])) && line[end] < utf8.RuneSelf {
+	for end < len(line) && end < 12 && line[end] < utf8.RuneSelf && unicode.IsLetter(rune(line[end])) {
 		end++
 	}
 	if end < len(line) && line[end] >= utf8.RuneSelf {
-		return true // a word with accents is no English or Dutch elision
+		if r, _ := utf8.DecodeRune(line[end:]); unicode.IsLetter(r) || unicode.Is(unicode.M, r) {
+			return true // a word with accents is no English or Dutch elision
+		}
 	}
 	return !elisions[strings.ToLower(string(line[1:end]))]
 }
@@ -92,5 +96,6 @@ func opensQuote(line []byte, before rune) bool {
 // Dutch, among those goldmark's rule catches.
 var elisions = map[string]bool{
 	"t": true, "n": true, "tis": true, "twas": true, "twill": true, "twere": true, "til": true,
-	"em": true, "ere": true, "neath": true, "nuff": true, "ll": true, "lectric": true,
+	"em": true, "ere": true, "neath": true, "nuff": true, "net": true, "ll": true, "lectric": true,
+	"ns": true, "ne": true, "nen": true, "nens": true, // Flemish: 'ns (eens), 'ne, 'nen (een)
 }
