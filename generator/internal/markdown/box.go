@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"regexp"
 	"strings"
 
@@ -79,9 +80,12 @@ func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		if t.label != nil {
 			box.Label = t.label(st.lang, kind)
 		}
-		if formatted := dropFirstLine(para, first); formatted {
+		formatted, shown := dropFirstLine(para, first, source)
+		if formatted {
 			st.problem(first.Start, "a box title is plain text: a link, emphasis, code or HTML in it shows as typed",
 				"move it into the box's text, on the lines below the marker")
+		} else if title, ok := strings.CutPrefix(shown, string(m[0][:len(m[0])-len(m[2])])); ok {
+			box.Title = strings.TrimSpace(title) // with curly quotes and dashes, as in the text
 		}
 		for c := q.FirstChild(); c != nil; {
 			next := c.NextSibling()
@@ -102,17 +106,22 @@ func (t *boxTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 }
 
 // dropFirstLine removes the marker line from the box's first paragraph (and the paragraph if
-// nothing else is in it), and says whether it held more than text: the title is taken from
-// the line as written. The line ends at the text that breaks it: the typographer's quotes
-// and dashes have no source position, and one opening the next line belongs to that line.
-func dropFirstLine(para *ast.Paragraph, first text.Segment) (formatted bool) {
+// nothing else is in it), says whether it held more than text, and returns its text as
+// shown, with the typographer's quotes and dashes. The line ends at the text that breaks
+// it: the typographer's quotes and dashes have no source position, and one opening the
+// next line belongs to that line.
+func dropFirstLine(para *ast.Paragraph, first text.Segment, source []byte) (formatted bool, shown string) {
+	var b strings.Builder
 	for c := para.FirstChild(); c != nil; {
 		next := c.NextSibling()
 		if off, ok := startOffset(c); ok && off >= first.Stop {
 			break
 		}
-		switch c.(type) {
-		case *ast.Text, *ast.String:
+		switch c := c.(type) {
+		case *ast.Text:
+			b.Write(c.Segment.Value(source))
+		case *ast.String:
+			b.WriteString(html.UnescapeString(string(c.Value)))
 		default:
 			formatted = true
 		}
@@ -130,7 +139,7 @@ func dropFirstLine(para *ast.Paragraph, first text.Segment) (formatted bool) {
 	if para.ChildCount() == 0 {
 		para.Parent().RemoveChild(para.Parent(), para)
 	}
-	return formatted
+	return formatted, b.String()
 }
 
 // numberLists makes the ordered lists of question boxes count on across the page, and those

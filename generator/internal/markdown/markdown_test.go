@@ -104,12 +104,12 @@ func TestBoxes(t *testing.T) {
 			"<figure class=\"box box-quote\"><blockquote><p>&rsquo;s Morning I play outside.</p>\n</blockquote><figcaption>assistant educator, Brussels</figcaption></figure>\n"},
 		{"text starting with quotes, an ellipsis and a dash", "> [!NOTE]\n> \"Morning,\" she says.\n\n> [!TIP] Now...\n> ...they know.\n\n> [!FOCUS] x\n> -- y\n",
 			"<div class=\"box box-note\"><p class=\"box-label\">en:NOTE</p>\n<p>&ldquo;Morning,&rdquo; she says.</p>\n</div>\n" +
-				"<div class=\"box box-tip\"><p class=\"box-label\">en:TIP<span class=\"box-sep\">: </span><span class=\"box-title\">Now...</span></p>\n<p>&hellip;they know.</p>\n</div>\n" +
+				"<div class=\"box box-tip\"><p class=\"box-label\">en:TIP<span class=\"box-sep\">: </span><span class=\"box-title\">Now…</span></p>\n<p>&hellip;they know.</p>\n</div>\n" +
 				"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">x</span></p>\n<p>&ndash; y</p>\n</div>\n"},
 		{"plain blockquote stays a blockquote", "> Just a quote.\n",
 			"<blockquote>\n<p>Just a quote.</p>\n</blockquote>\n"},
 		{"title is escaped", "> [!FOCUS] x & \"y\" < 3\n> Text.\n",
-			"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">x &amp; &quot;y&quot; &lt; 3</span></p>\n<p>Text.</p>\n</div>\n"},
+			"<div class=\"box box-focus\"><p class=\"box-label\">en:FOCUS<span class=\"box-sep\">: </span><span class=\"box-title\">x &amp; “y” &lt; 3</span></p>\n<p>Text.</p>\n</div>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -510,5 +510,15 @@ func TestTableAlignmentIsAClass(t *testing.T) {
 	}
 	if strings.Contains(html, "style=") {
 		t.Errorf("a style attribute:\n%s", html)
+	}
+}
+
+// A box's title gets the typographer's quotes and dashes, as the text below it does (found
+// by a test as a new user: titles kept straight quotes).
+func TestBoxTitleGetsTypographicQuotes(t *testing.T) {
+	d, html := render(t, "> [!FOCUS] A \"title\" -- with 'teaching'\n> Body.\n")
+	want := "A “title” – with ‘teaching’"
+	if len(d.Boxes) != 1 || d.Boxes[0].Title != want || !strings.Contains(html, want) {
+		t.Errorf("boxes %+v\n%s", d.Boxes, html)
 	}
 }
