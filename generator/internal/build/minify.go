@@ -151,14 +151,18 @@ func minifyLayout(src []byte) ([]byte, error) {
 // layout is left as it is should the lexer's tokens not add up to it.
 func joinTemplateAttributes(layout []byte) []byte {
 	lex := phtml.NewTemplateLexer(parse.NewInputBytes(layout), html.GoTemplateDelims)
-	var out, same bytes.Buffer
+	var out bytes.Buffer
 	out.Grow(len(layout))
+	read := 0 // of layout, which the tokens must spell out in order
 	for {
 		tt, data := lex.Next()
 		if tt == phtml.ErrorToken {
 			break
 		}
-		same.Write(data)
+		if !bytes.HasPrefix(layout[read:], data) {
+			return layout
+		}
+		read += len(data)
 		if tt == phtml.AttributeToken && lex.HasTemplate() {
 			if name := bytes.TrimLeft(data, " \t\r\n\f"); len(name) < len(data) {
 				out.WriteByte(' ')
@@ -168,7 +172,7 @@ func joinTemplateAttributes(layout []byte) []byte {
 		}
 		out.Write(data)
 	}
-	if !bytes.Equal(same.Bytes(), layout) {
+	if read != len(layout) {
 		return layout
 	}
 	return out.Bytes()

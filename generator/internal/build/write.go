@@ -3,7 +3,6 @@ package build
 import (
 	"fmt"
 	"path"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -178,7 +177,8 @@ type renderErrors struct {
 type renderError struct {
 	file, msg, hint string
 	line            int
-	pages           []string
+	first           string // the first page in order, whose message is shown
+	pages           int
 }
 
 func (r *renderErrors) add(p *site.Page, err error) {
@@ -199,22 +199,19 @@ func (r *renderErrors) add(p *site.Page, err error) {
 	}
 	e := r.byText[key]
 	if e == nil {
-		e = &renderError{file: file, line: line, msg: msg, hint: layout.TemplateErrorHint(err)}
+		e = &renderError{file: file, line: line, hint: layout.TemplateErrorHint(err)}
 		r.byText[key] = e
-	} else if cut && p.URL < e.pages[0] {
-		e.msg = msg // the value printed is that of the page named first
 	}
-	e.pages = append(e.pages, p.URL)
-	if last := len(e.pages) - 1; e.pages[last] < e.pages[0] {
-		e.pages[0], e.pages[last] = e.pages[last], e.pages[0] // the first in order stays first
+	if e.pages == 0 || p.URL < e.first {
+		e.first, e.msg = p.URL, msg
 	}
+	e.pages++
 }
 
 func (r *renderErrors) report(diags *diag.List) {
 	for _, e := range r.byText {
-		sort.Strings(e.pages)
-		where := "while rendering " + e.pages[0]
-		if n := len(e.pages) - 1; n > 0 {
+		where := "while rendering " + e.first
+		if n := e.pages - 1; n > 0 {
 			where += fmt.Sprintf(" and %d more pages", n)
 		}
 		diags.Errorf(e.file, e.line, e.hint, "%s (%s)", e.msg, where)

@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"fmt"
-	"sort"
 	"strings"
 	tparse "text/template/parse"
 )
@@ -12,25 +10,21 @@ import (
 // file's last line, which says nothing about where the {{end}} is missing.
 //
 // It parses the layout again with as many {{end}}s added as there are open blocks (too few
-// leave the file ending too soon, too many leave an {{end}} over: found by halving), each
-// after a marked comment, and returns the line and keyword of the block the last of them
+// leave the file ending too soon, too many leave an {{end}} over: found by halving), the
+// last after a marked comment, and returns the line and keyword of the block that one
 // closes: the outermost block still open at the end of the file.
 func unclosedBlock(name, src string) (line int, keyword string, ok bool) {
 	const maxOpen = 64
 	for lo, hi := 1, maxOpen; lo <= hi; {
 		k := (lo + hi) / 2
-		var added strings.Builder
-		for i := 1; i <= k; i++ {
-			fmt.Fprintf(&added, "{{/*%s%d*/}}{{end}}", markerPrefix, i)
-		}
-		text := src + added.String()
+		text := src + strings.Repeat("{{end}}", k-1) + "{{" + unclosedMarker + "}}{{end}}"
 		t := tparse.New(name)
 		t.Mode = tparse.ParseComments | tparse.SkipFuncCheck
 		trees := map[string]*tparse.Tree{}
 		_, err := t.Parse(text, "", "", trees)
 		switch {
 		case err == nil:
-			f := markerFinder{text: text, marker: fmt.Sprintf("/*%s%d*/", markerPrefix, k)}
+			f := markerFinder{text: text}
 			pos, found := f.openAround(trees, name)
 			if !found || pos < 0 || pos > len(src) {
 				return 0, "", false
@@ -51,20 +45,14 @@ func unclosedBlock(name, src string) (line int, keyword string, ok bool) {
 	return 0, "", false
 }
 
-const markerPrefix = "handbook-unclosed-"
+const unclosedMarker = "/*handbook-unclosed*/"
 
 var blockKeywords = map[string]bool{"if": true, "range": true, "with": true, "block": true, "define": true}
 
-// openAround returns where the innermost block holding the marker opens: the start of its
+// openAround returns where the innermost block holding the unclosed marker opens: the start of its
 // action, or of the {{if}} or {{with}} an {{else if}} or {{else with}} continues.
 func (f markerFinder) openAround(trees map[string]*tparse.Tree, file string) (int, bool) {
-	names := make([]string, 0, len(trees))
-	for n := range trees {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		t := trees[n]
+	for n, t := range trees { // the marker is in one of them
 		var stack []int
 		if n != file {
 			stack = append(stack, f.definedAt(t.Root.Position()))
@@ -76,8 +64,8 @@ func (f markerFinder) openAround(trees map[string]*tparse.Tree, file string) (in
 	return 0, false
 }
 
-// markerFinder looks for marker in the trees parsed from text.
-type markerFinder struct{ text, marker string }
+// markerFinder looks for the unclosed marker in the trees parsed from text.
+type markerFinder struct{ text string }
 
 func (f markerFinder) find(list *tparse.ListNode, stack []int) (int, bool) {
 	if list == nil {
@@ -87,7 +75,7 @@ func (f markerFinder) find(list *tparse.ListNode, stack []int) (int, bool) {
 		var b *tparse.BranchNode
 		switch n := n.(type) {
 		case *tparse.CommentNode:
-			if strings.Contains(n.Text, f.marker) && len(stack) > 0 {
+			if n.Text == unclosedMarker && len(stack) > 0 {
 				return stack[len(stack)-1], true
 			}
 			continue

@@ -47,7 +47,7 @@ func (p quoteRuns) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	if opensQuote(line, block.PrecendingCharacter()) {
 		// Shown another letter after it, goldmark opens a quotation, and counts it, so that
 		// the quote that closes it is curled too, also at the end of a paragraph.
-		// It reads no further than the fourth byte: a copy of the whole line for each such
+		// It reads only the few bytes after the quote: a copy of the whole line for each such
 		// quote made a long line quadratic (found by a review).
 		masked := append([]byte{'\'', 'x'}, line[2:min(len(line), 8)]...)
 		return p.InlineParser.Parse(parent, peekAs{block, masked}, pc)
@@ -76,9 +76,9 @@ func opensQuote(line []byte, before rune) bool {
 		return false
 	}
 	switch line[1] {
-	case 't', 'e', 'n', 'l', 'T', 'E', 'N', 'L':
+	case 't', 'e', 'n', 'l':
 	default:
-		return false // goldmark's own rules
+		return false // goldmark's own rules, which open a quote before a capital
 	}
 	end := 1
 	for end < len(line) && end < 12 && line[end] < utf8.RuneSelf && unicode.IsLetter(rune(line[end])) {
